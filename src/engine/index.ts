@@ -1,0 +1,7 @@
+/** The engine's public face: parse a bundle, decide, and the rule and guard tables. */
+export { parseBundle, type Bundle, type ParseResult } from './bundle';
+export { decide, route, type Decision, type Reason, type Blocker } from './decide';
+export { RULES, type Rule } from './rules';
+export { GUARDS, type Guard, type GuardId } from './guards';
+export { TARGETS, TEAMS, type Target, type Urgency } from './teams';
+export { maskSensitive } from './mask';

@@ -1,0 +1,28 @@
+/**
+ * Masks account and card numbers to their last 4 digits wherever ticket text is quoted.
+ * Two patterns: any long digit run (12-19 digits, spaces or dashes allowed: card and account numbers;
+ * phone numbers have at most 11), and a shorter run of 6+ digits right after words like "account",
+ * "acct", "card" or "routing" (an account number, not a case or order number).
+ */
+const LONG_RUN = /\b\d(?:[ -]?\d){11,18}\b/g;
+const NAMED_NUMBER =
+  /\b(account|acct|a\/c|card|credit card|debit card|routing|iban|member)(\s*(number|no\.?|num|#)?\s*(is|was|:|=)?\s*#?\s*)(\d[\d -]{4,}\d)\b/gi;
+
+export function maskNumber(digits: string): string {
+  const only = digits.replace(/\D/g, '');
+  return `****${only.slice(-4)}`;
+}
+
+/** Returns the text with account and card numbers masked; everything else unchanged. */
+export function maskSensitive(text: string): string {
+  return text
+    .replace(NAMED_NUMBER, (_m, word: string, between: string, _n, _v, num: string) =>
+      num.replace(/\D/g, '').length >= 6 ? `${word}${between}${maskNumber(num)}` : `${word}${between}${num}`,
+    )
+    .replace(LONG_RUN, (m) => maskNumber(m));
+}
+
+/** True when the text still holds an unmasked account or card number. */
+export function hasUnmaskedNumber(text: string): boolean {
+  return maskSensitive(text) !== text;
+}
