@@ -10,7 +10,10 @@ const isoDate = v.pipe(
   v.string('must be an ISO-8601 date string'),
   v.check((s) => ISO_DATE.test(s) && !Number.isNaN(Date.parse(s)), 'is not an ISO-8601 date'),
 );
-const id = v.union([v.number(), v.pipe(v.string(), v.regex(/^\d+$/))], 'must be a numeric id');
+const id = v.union(
+  [v.number(), v.pipe(v.string(), v.regex(/^\d+$/, 'must be a numeric id'))],
+  'must be a numeric id',
+);
 const strings = v.array(v.string('must be a string'), 'must be a list of strings');
 const opt = <T extends v.GenericSchema>(schema: T) => v.nullish(schema);
 
@@ -34,7 +37,9 @@ const TicketSchema = v.looseObject({
   organization_id: opt(id),
   group_id: opt(id),
   assignee_id: opt(id),
-  custom_fields: opt(v.array(v.looseObject({ id, value: opt(fieldValue) }))),
+  custom_fields: opt(
+    v.array(v.looseObject({ id, value: opt(fieldValue) }, 'must be an {id, value} object'), 'must be a list'),
+  ),
 });
 
 const CommentSchema = v.looseObject({
@@ -72,7 +77,10 @@ const ChecklistSchema = v.looseObject({
 });
 
 /** A manifest parameter arrives as text; a case file may hold a number. Both must read as a number. */
-const numeric = v.union([v.number(), v.pipe(v.string(), v.regex(/^\s*\d+(\.\d+)?\s*$/))], 'must be a number');
+const numeric = v.union(
+  [v.number(), v.pipe(v.string(), v.regex(/^\s*\d+(\.\d+)?\s*$/, 'must be a number'))],
+  'must be a number',
+);
 
 const SettingsSchema = v.looseObject({
   category_field_id: opt(id),
@@ -88,11 +96,17 @@ const SettingsSchema = v.looseObject({
 export const BundleSchema = v.looseObject({
   now: opt(isoDate),
   ticket: v.looseObject(TicketSchema.entries, 'must be a ticket object'),
-  comments: opt(v.array(CommentSchema)),
-  users: opt(v.array(UserSchema)),
+  comments: opt(v.array(CommentSchema, 'must be a list of comments')),
+  users: opt(v.array(UserSchema, 'must be a list of users')),
   organization: opt(OrganizationSchema),
-  requester_tickets: opt(v.array(TicketSchema)),
-  similar_recent_tickets: opt(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  requester_tickets: opt(v.array(TicketSchema, 'must be a list of tickets')),
+  similar_recent_tickets: opt(
+    v.pipe(
+      v.number('must be a number'),
+      v.integer('must be a whole number'),
+      v.minValue(0, 'must be 0 or more'),
+    ),
+  ),
   agent_checklist: opt(ChecklistSchema),
   settings: opt(SettingsSchema),
 });

@@ -5,7 +5,7 @@
 import type { Bundle } from './bundle';
 import type { Facts } from './facts';
 import { maskSensitive } from './mask';
-import { quoteOf, sentencesMatching, type Passage, type Sentence } from './text';
+import { quoteOf, sentencesMatching, type Passage } from './text';
 
 export interface Details {
   carrier: string | null;
@@ -45,12 +45,15 @@ const CARRIER_NAMES: [RegExp, string][] = [
   [/\bMint Mobile\b/i, 'Mint Mobile'],
 ];
 
+/** The first match in the passages; a comment is split into sentences only when its text matches. */
 const firstMatch = (list: readonly Passage[], re: RegExp, group = 0): string | null => {
-  for (const p of list)
+  for (const p of list) {
+    if (!re.test(p.own)) continue;
     for (const s of p.sentences) {
       const m = re.exec(s.text);
       if (m?.[group]) return m[group].trim();
     }
+  }
   return null;
 };
 
@@ -130,7 +133,7 @@ const ATTEMPT = /\b(reject|declin|denied|attempt|resubmit|submission|retry|submi
 /** One timeline line per agent comment that reports an attempt's outcome. */
 function attempts(list: readonly Passage[]): { at: string | null; text: string }[] {
   return list
-    .filter((p) => p.speaker === 'agent' && p.sentences.some((s) => OUTCOME.test(s.plain)))
+    .filter((p) => p.speaker === 'agent' && OUTCOME.test(p.own))
     .slice(-RECENT)
     .map((p) => ({
       at: p.at,
@@ -184,16 +187,9 @@ function customerWants(customer: readonly Passage[]): string | null {
 }
 
 function longest(list: readonly Passage[]): string | null {
-  let best: Sentence[] | null = null;
-  let size = 0;
-  for (const p of list) {
-    const n = p.sentences.reduce((a, s) => a + s.text.length, 0);
-    if (n > size) {
-      size = n;
-      best = p.sentences;
-    }
-  }
-  return best ? clean(best.map((s) => s.text).join(' '), 600) : null;
+  let best: Passage | null = null;
+  for (const p of list) if (!best || p.own.length > best.own.length) best = p;
+  return best ? clean(best.sentences.map((s) => s.text).join(' '), 600) : null;
 }
 
 function firstReported(bundle: Bundle, f: Facts): string | null {

@@ -83,8 +83,22 @@ const SAID = {
   },
   accountTakeover: { phrase: 'accountTakeover' },
   harassment: { phrase: 'harassment' },
-  identityTheft: { phrase: 'identityTheft' },
-  fraud: { phrase: 'fraud' },
+  // "My identity was stolen years ago (a bank thing)" is history, not a claim against a Meow account.
+  identityTheft: {
+    phrase: 'identityTheft',
+    options: {
+      unless: [/\b(years? ago|not with meow|a bank thing|another company|other company|elsewhere)\b/gi],
+    },
+  },
+  // "I feel like a fraud asking this"; a reporter's "article about SIM swap fraud".
+  fraud: {
+    phrase: 'fraud',
+    options: {
+      unless: [
+        /\b(feel|felt|feeling) like a (total |complete )?fraud\b|\b(article|story|piece|segment|podcast|reporting)\b/gi,
+      ],
+    },
+  },
   aupViolation: { phrase: 'aupViolation' },
   suspended: { phrase: 'suspended' },
   appeal: { phrase: 'appeal', options: { speakers: ['customer', 'unknown'] } },
@@ -93,13 +107,13 @@ const SAID = {
   outage: { phrase: 'outage' },
   multipleUsers: { phrase: 'multipleUsers' },
   numberNotReleasing: { phrase: 'numberNotReleasing' },
-  carrierActivationRejected: { phrase: 'carrierActivationRejected' },
+  carrierActivationRejected: { phrase: 'carrierActivationRejected', options: { readQuotes: true } },
   carrierProvisioning: { phrase: 'carrierProvisioning', options: { speakers: ['agent'] } },
-  esimStuck: { phrase: 'esimStuck' },
-  simSwapFailing: { phrase: 'simSwapFailing' },
-  apiError: { phrase: 'apiError' },
+  esimStuck: { phrase: 'esimStuck', options: { readQuotes: true } },
+  simSwapFailing: { phrase: 'simSwapFailing', options: { readQuotes: true } },
+  apiError: { phrase: 'apiError', options: { readQuotes: true } },
   dataInconsistency: { phrase: 'dataInconsistency' },
-  appCrash: { phrase: 'appCrash' },
+  appCrash: { phrase: 'appCrash', options: { readQuotes: true } },
   bugIdentified: { phrase: 'bugIdentified', options: { speakers: ['agent'], internal: true } },
   billingDispute: { phrase: 'billingDispute' },
   multipleCycles: { phrase: 'multipleCycles' },

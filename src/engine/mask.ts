@@ -1,10 +1,10 @@
 /**
  * Masks account and card numbers to their last 4 digits wherever ticket text is quoted.
- * Two patterns: any long digit run (12-19 digits, spaces or dashes allowed: card and account numbers;
- * phone numbers have at most 11), and a shorter run of 6+ digits right after words like "account",
- * "acct", "card" or "routing" (an account number, not a case or order number).
+ * Two patterns: a long number (12-19 digits unbroken, or in a card's 4-4-4-4 / 4-6-5 groups: card and
+ * account numbers; phone numbers have at most 11 digits), and a shorter run of 6+ digits right after
+ * words like "account", "acct", "card" or "routing" (an account number, not a case or order number).
  */
-const LONG_RUN = /\b\d(?:[ -]?\d){11,18}\b/g;
+const LONG_RUN = /\b\d{12,19}\b|\b\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}\b|\b\d{4}[ -]\d{6}[ -]\d{5}\b/g;
 const NAMED_NUMBER =
   /\b(account|acct|a\/c|card|credit card|debit card|routing|iban|member)(\s*(number|no\.?|num|#)?\s*(is|was|:|=)?\s*#?\s*)(\d[\d -]{4,}\d)\b/gi;
 

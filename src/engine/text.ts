@@ -46,6 +46,8 @@ export interface MatchOptions {
   latest?: boolean;
   /** Skip sentences that also match one of these (context that changes the meaning, e.g. "another company"). */
   unless?: readonly RegExp[];
+  /** Read quoted words too: an error message in quotes is the system talking, not reported speech. */
+  readQuotes?: boolean;
 }
 
 const STAFF_ROLES = new Set(['agent', 'admin']);
@@ -107,7 +109,8 @@ function makePassage(
   at: string | null,
   body: string,
 ): Passage {
-  const own = stripQuotedHistory(body);
+  // Curly apostrophes read as straight ones: "customers’ data" is "customers' data".
+  const own = stripQuotedHistory(body).replace(/[\u2018\u2019]/g, "'");
   let sentences: Sentence[] | null = null;
   // Split on first use: in a long ticket most comments never match anything and are never split.
   return {
@@ -137,7 +140,7 @@ export function stripQuotedHistory(body: string): string {
 // Double quotes, curly quotes, guillemets, and single quotes that open after a space and close before
 // punctuation or a space (so "don't" and "customers' data" are not read as quotes).
 const QUOTED =
-  /"[^"\n]{1,300}"|“[^”\n]{1,300}”|‘[^’\n]{1,300}’|«[^»\n]{1,300}»|(?<=^|[\s(:,])'(?=\S)[^'\n]{1,300}?(?<=\S)'(?=[\s.,!?;:)]|$)/g;
+  /"[^"\n]{1,300}"|“[^”\n]{1,300}”|«[^»\n]{1,300}»|(?<=^|[\s(:,])'(?=\S)[^'\n]{1,300}?(?<=\S)'(?=[\s.,!?;:)]|$)/g;
 
 const MAYBE_NUMBER = /\d[\d -]{4,}\d/;
 
@@ -169,16 +172,21 @@ const CLAUSE_BREAK = /[,;:()]|\s[-–—]\s|\b(but|however|although|though|where
 const NEGATOR =
   /\b(not|no|never|without|nor|neither|nobody|none|nothing|hardly|cannot|doubt|ruled out|rule out|instead of)\b|n't\b|n’t\b/i;
 const HYPOTHETICAL = /\b(if|whether|unless|in case|in the event|suppose|supposing|imagine)\b/i;
+const HYPOTHETICAL_QUESTION =
+  /^\s*(if|in case|in the event|suppose|supposing|what if|hypothetically)\b.*\?\s*$/i;
 
 /** How a match is framed in its clause: asserted, negated or hypothetical. */
 export function framing(plain: string, index: number): 'asserted' | 'negated' | 'hypothetical' {
   const before = plain.slice(0, index);
+  // "If I ever saw a charge I didn't make, should I do a chargeback?" asks about a case that did not happen.
+  if (HYPOTHETICAL_QUESTION.test(plain)) return 'hypothetical';
   let clauseStart = 0;
   for (const m of before.matchAll(CLAUSE_BREAK)) clauseStart = m.index + m[0].length;
-  const clause = before.slice(clauseStart);
-  if (HYPOTHETICAL.test(clause)) return 'hypothetical';
-  const lastWords = clause.trim().split(/\s+/).slice(-5).join(' ');
-  return NEGATOR.test(lastWords) ? 'negated' : 'asserted';
+  const words = before.slice(clauseStart).trim().split(/\s+/);
+  // A condition governs the words right after it: "if someone hacked me" but not
+  // "if this isn't fixed by Friday I'm taking you to court" (the threat is the main clause).
+  if (HYPOTHETICAL.test(words.slice(-8).join(' '))) return 'hypothetical';
+  return NEGATOR.test(words.slice(-5).join(' ')) ? 'negated' : 'asserted';
 }
 
 const MAX_QUOTE = 220;
@@ -219,7 +227,11 @@ export function find(
       if (passage.speaker === 'agent' && passage.public && sentence.plain.endsWith('?')) continue;
       if (options.unless && firstAsserted(sentence.plain, combined(options.unless).each, true) !== null)
         continue;
-      const hit = firstAsserted(sentence.plain, each, options.keepNegated === true);
+      const hit = firstAsserted(
+        options.readQuotes ? sentence.text : sentence.plain,
+        each,
+        options.keepNegated === true,
+      );
       if (hit !== null)
         hits.push({ passage, sentence, match: hit, evidence: evidenceFor(passage, sentence) });
     }
