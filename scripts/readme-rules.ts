@@ -3,5 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { rulesMarkdown } from '../src/engine/table';
 
 const readme = readFileSync('README.md', 'utf8');
-const next = readme.replace(/<!-- rules:start -->\n[\s\S]*?<!-- rules:end -->/, `<!-- rules:start -->\n${rulesMarkdown()}\n<!-- rules:end -->`);
+const next = readme.replace(
+  /<!-- rules:start -->\n[\s\S]*?<!-- rules:end -->/,
+  `<!-- rules:start -->\n${rulesMarkdown()}\n<!-- rules:end -->`,
+);
 writeFileSync('README.md', next);
