@@ -156,16 +156,17 @@ export function route(bundle: Bundle): Routing {
     const evidence = rule.test(f);
     if (evidence) fired.push({ rule, evidence: uniqueEvidence(evidence) });
   }
-  const holding = new Map<GuardId, Evidence[]>();
-  for (const guard of GUARDS) {
-    const evidence = guard.holds(f);
-    if (evidence) holding.set(guard.id, evidence);
-  }
+  // A guard is checked when a rule that names it fires (or when the customer demands escalation).
+  const checked = new Map<GuardId, Evidence[] | null>();
+  const holds = (id: GuardId): Evidence[] | null => {
+    if (!checked.has(id)) checked.set(id, GUARDS.find((g) => g.id === id)?.holds(f) ?? null);
+    return checked.get(id) ?? null;
+  };
 
   const active: Fired[] = [];
   const held: Routing['held'] = [];
   for (const x of fired) {
-    const blockedBy = x.rule.guards.filter((g) => holding.has(g));
+    const blockedBy = x.rule.guards.filter((g) => holds(g) !== null);
     if (blockedBy.length) held.push({ fired: x, blockedBy });
     else active.push(x);
   }
@@ -178,7 +179,7 @@ export function route(bundle: Bundle): Routing {
     return {
       id,
       message: guard ? guard.instead(f) : id,
-      evidence: (holding.get(id) ?? []).map(describeEvidence),
+      evidence: (holds(id) ?? []).map(describeEvidence),
     };
   };
 
@@ -198,7 +199,7 @@ export function route(bundle: Bundle): Routing {
       shownTargets = routeTargets(held.map((h) => h.fired));
     } else if (f.demand.value !== null) {
       // Nothing in the guide calls for escalation, but the customer asks for it: say why not.
-      for (const id of holding.keys()) ids.add(id);
+      for (const guard of GUARDS) if (holds(guard.id)) ids.add(guard.id);
       shownTargets = [f.demand.value];
       if (!ids.size && f.managerRequested.value) ids.add('only_wants_manager');
       if (!ids.size) {

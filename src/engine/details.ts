@@ -4,8 +4,8 @@
  */
 import type { Bundle } from './bundle';
 import type { Facts } from './facts';
-import { maskSensitive } from './mask';
-import { quoteOf, sentencesMatching, type Passage } from './text';
+import { maskNumber, maskSensitive } from './mask';
+import { passagesWith, quoteOf, sentencesMatching, type Passage } from './text';
 
 export interface Details {
   carrier: string | null;
@@ -45,10 +45,9 @@ const CARRIER_NAMES: [RegExp, string][] = [
   [/\bMint Mobile\b/i, 'Mint Mobile'],
 ];
 
-/** The first match in the passages; a comment is split into sentences only when its text matches. */
+/** The first match in the passages; only comments whose text matches are split into sentences. */
 const firstMatch = (list: readonly Passage[], re: RegExp, group = 0): string | null => {
-  for (const p of list) {
-    if (!re.test(p.own)) continue;
+  for (const p of passagesWith(list, re)) {
     for (const s of p.sentences) {
       const m = re.exec(s.text);
       if (m?.[group]) return m[group].trim();
@@ -59,7 +58,7 @@ const firstMatch = (list: readonly Passage[], re: RegExp, group = 0): string | n
 
 const allMatches = (list: readonly Passage[], re: RegExp, max: number): string[] => {
   const out = new Set<string>();
-  for (const p of list)
+  for (const p of passagesWith(list, re))
     for (const s of p.sentences)
       for (const m of s.text.matchAll(re)) {
         out.add(m[0].trim());
@@ -71,6 +70,19 @@ const allMatches = (list: readonly Passage[], re: RegExp, max: number): string[]
 /** Notes and timelines show the latest few; a 2,000-comment ticket must still give a readable note. */
 const RECENT = 10;
 
+const ACCOUNT = /\b(?:account|acct)\s*(?:number|no\.?|#)?\s*(?:is|:)?\s*(\*{4}\d{4}|\d[\d -]{4,}\d)/i;
+const PHONE = /(?:\(\d{3}\)\s?|\b\d{3}[ .-])\d{3}[ .-]\d{4}\b/;
+const PORT_REQUEST = /\b(PRQ-?\d+|port (?:request )?(?:id|#)\s*:?\s*[A-Z0-9-]{5,})\b/i;
+const REJECTION_CODE = /\b(?:code|rejection code)\s*:?\s*([A-Z0-9]{1,6})\b/;
+const REJECTION_REASON = /\breason(?: text)?\s*:\s*([^.]{5,160})/i;
+const OS_VERSION = /\b(iOS|iPadOS|Android)\s?\d+(\.\d+)*/i;
+const APP_VERSION = /\b(?:app(?: version)?|version)\s*v?(\d+\.\d+(?:\.\d+)?)\b/i;
+const ID_VERIFIED = /\b(?:ID|identity)\s+verified\s+(?:via|with|by)\s+([^.]{3,100})/i;
+
+const ERROR_CODES =
+  /\bERR_[A-Z0-9_]+\b|\b(?:error|code)\s*#?\s*[A-Z]*-?\d{3,}\b|\bHTTP ?5\d\d\b|\b(?:POST|GET|PUT|PATCH|DELETE) \/[\w/{}.-]+ 5\d\d\b/gi;
+const ERROR_WORDS = /\b(error|err_|failed|fails|went wrong|code)\b/i;
+
 const REQUEST =
   /\b(please|can you|could you|I need|I want|I'd like|I would like|I just want|need (it|this|you) to|refund|fix|restore|turn .* back on|switch|change|cancel|help me|get me)\b/i;
 
@@ -78,31 +90,27 @@ export function extractDetails(bundle: Bundle, f: Facts): Details {
   const list = f.passages;
   const customer = list.filter((p) => p.speaker === 'customer' && p.evidenceBase.kind === 'comment');
   const notes = list.filter((p) => p.speaker === 'agent' && !p.public);
-  const errorSentences = sentencesMatching(list, /\b(error|err_|failed|fails|went wrong|code)\b/i, 20);
+  const errorSentences = sentencesMatching(list, ERROR_WORDS, 20);
 
-  const account = firstMatch(list, /\b(?:account|acct)\s*(?:number|no\.?|#)?\s*(?:is|:)?\s*(\*{4}\d{4})/i, 1);
+  const account = firstMatch(list, ACCOUNT, 1);
 
   return {
     carrier: carrierOf(bundle, list),
-    phone: firstMatch(customer.length ? customer : list, /(?:\(\d{3}\)\s?|\b\d{3}[ .-])\d{3}[ .-]\d{4}\b/),
-    portRequestId: firstMatch(list, /\b(PRQ-?\d+|port (?:request )?(?:id|#)\s*:?\s*[A-Z0-9-]{5,})\b/i, 1),
-    rejectionCode: firstMatch(list, /\b(?:code|rejection code)\s*:?\s*([A-Z0-9]{1,6})\b/, 1),
-    rejectionReason: firstMatch(list, /\breason(?: text)?\s*:\s*([^.]{5,160})/i, 1),
-    oldAccountNumber: account,
-    errorCodes: allMatches(
-      list,
-      /\bERR_[A-Z0-9_]+\b|\b(?:error|code)\s*#?\s*[A-Z]*-?\d{3,}\b|\bHTTP ?5\d\d\b|\b(?:POST|GET|PUT|PATCH|DELETE) \/[\w/{}.-]+ 5\d\d\b/gi,
-      6,
-    ),
+    phone: firstMatch(customer.length ? customer : list, PHONE),
+    portRequestId: firstMatch(list, PORT_REQUEST, 1),
+    rejectionCode: firstMatch(list, REJECTION_CODE, 1),
+    rejectionReason: firstMatch(list, REJECTION_REASON, 1),
+    oldAccountNumber: account === null ? null : account.startsWith('****') ? account : maskNumber(account),
+    errorCodes: allMatches(list, ERROR_CODES, 6),
     errorMessages: errorSentences
       .filter(({ passage }) => passage.speaker === 'customer')
       .slice(0, 3)
       .map(({ sentence }) => quoteOf(sentence)),
     firstErrorAt: errorSentences[0]?.passage.at ?? null,
     device: deviceOf(bundle, f),
-    osVersion: firstMatch(list, /\b(iOS|iPadOS|Android)\s?\d+(\.\d+)*/i),
-    appVersion: firstMatch(list, /\b(?:app(?: version)?|version)\s*v?(\d+\.\d+(?:\.\d+)?)\b/i, 1),
-    identityVerified: firstMatch(notes, /\b(?:ID|identity)\s+verified\s+(?:via|with|by)\s+([^.]{3,100})/i, 1),
+    osVersion: firstMatch(list, OS_VERSION),
+    appVersion: firstMatch(list, APP_VERSION, 1),
+    identityVerified: firstMatch(notes, ID_VERIFIED, 1),
     accountStatus: accountStatus(bundle, f),
     customerWants: customerWants(customer),
     customerStatement: longest(
@@ -180,9 +188,11 @@ function accountStatus(bundle: Bundle, f: Facts): string | null {
 
 function customerWants(customer: readonly Passage[]): string | null {
   // The latest explicit request, else the first one.
-  for (const p of [...customer].reverse())
+  for (const p of [...customer].reverse()) {
+    if (!REQUEST.test(p.own)) continue;
     for (const s of [...p.sentences].reverse())
       if (REQUEST.test(s.plain) && s.text.length > 8) return quoteOf(s);
+  }
   return null;
 }
 

@@ -136,13 +136,16 @@ export function extractFacts(bundle: Bundle): Facts {
   const list = passages(bundle);
   const hitsOf = (phrase: PhraseKey, options?: MatchOptions) => find(list, PHRASES[phrase], options);
 
-  const said = {} as Record<SaidKey, Fact<boolean>>;
+  // Each phrase fact is read on first use: rules that need two facts ask for the second only when the
+  // first holds, so a long ticket is not scanned for words no rule will look at.
+  const thunks = {} as Record<SaidKey, () => Fact<boolean>>;
   for (const [key, spec] of Object.entries(SAID) as [
     SaidKey,
     { phrase: PhraseKey; options?: MatchOptions },
   ][]) {
-    said[key] = fromHits(hitsOf(spec.phrase, spec.options));
+    thunks[key] = () => fromHits(hitsOf(spec.phrase, spec.options));
   }
+  const said = lazily<Record<SaidKey, Fact<boolean>>>(thunks);
 
   const users = new Map((bundle.users ?? []).map((u) => [String(u.id), u]));
   const requester = ticket.requester_id == null ? undefined : users.get(String(ticket.requester_id));
@@ -155,62 +158,78 @@ export function extractFacts(bundle: Bundle): Facts {
     ? fact(email, [{ kind: 'ticket', detail: `requester ${String(ticket.requester_id)} email` }])
     : fact(null);
 
-  return {
-    settings,
-    now: bundle.now ? Date.parse(bundle.now) : null,
-    passages: list,
-    tags,
-    ticketId: ticket.id == null ? null : String(ticket.id),
-    channel: ticket.via?.channel ?? '',
-    hoursStuck: hoursStuck(bundle),
-    resolved: resolved(bundle, list),
-    persists: fromHits(
-      find(list.filter((p) => p.evidenceBase.kind === 'comment').slice(1), PHRASES.persists, {
-        latest: true,
-        limit: 3,
-      }),
-    ),
-    requesterName: requester?.name?.trim() || null,
-    requesterEmail,
-    requesterSince: requester?.created_at ?? null,
-    agentName: assignee?.name?.trim() || null,
-    category: category(ticket, settings),
-    refundAmount: refundAmount(ticket, settings, list),
-    checklist,
-    troubleshooting: tristate(
-      checklist,
-      'troubleshooting_done',
-      hitsOf('troubleshootingDone', { ...AGENT, latest: true }),
-      hitsOf('troubleshootingNotDone', { ...AGENT, keepNegated: true, latest: true }),
-    ),
-    ...infoFacts(checklist, hitsOf('infoNeeded', AGENT_NOTES)),
-    knownIssue: knownIssue(checklist, list),
-    ownTools: fromHits(hitsOf('ownTools', AGENT)),
-    onlyWantsManager: checklistOr(checklist, 'only_wants_manager', hitsOf('onlyWantsManager', AGENT)),
-    managerRequested: fromHits(hitsOf('managerRequest', CUSTOMER)),
-    demand: demand(list),
-    portRejections: portRejections(ticket, settings, list),
-    portVerified: tristate(
-      checklist,
-      'port_in_info_verified',
-      hitsOf('portVerified', { ...AGENT, latest: true }),
-      [],
-    ),
-    customersAffected: customersAffected(bundle, list),
-    vip: tagFact(tags, settings.vipTags),
-    executive: executive(requester?.user_fields, tags, said.executiveRole),
-    complaint: complaint(
-      tags,
-      ticket,
-      [...hitsOf('complaint', CUSTOMER), ...hitsOf('complaint', AGENT_NOTES)],
-      list,
-    ),
-    businessAccount:
+  const info = once(() => infoFacts(checklist, hitsOf('infoNeeded', AGENT_NOTES)));
+  const comments = once(() => list.filter((p) => p.evidenceBase.kind === 'comment'));
+
+  // Every fact is worked out on first use and kept: a rule or guard that never asks costs nothing.
+  return lazily<Facts>({
+    settings: () => settings,
+    now: () => (bundle.now ? Date.parse(bundle.now) : null),
+    passages: () => list,
+    tags: () => tags,
+    ticketId: () => (ticket.id == null ? null : String(ticket.id)),
+    channel: () => ticket.via?.channel ?? '',
+    hoursStuck: () => hoursStuck(bundle),
+    resolved: () => resolved(bundle, comments()),
+    persists: () => fromHits(find(comments().slice(1), PHRASES.persists, { latest: true, limit: 3 })),
+    requesterName: () => requester?.name?.trim() || null,
+    requesterEmail: () => requesterEmail,
+    requesterSince: () => requester?.created_at ?? null,
+    agentName: () => assignee?.name?.trim() || null,
+    category: () => category(ticket, settings),
+    refundAmount: () => refundAmount(ticket, settings, list),
+    checklist: () => checklist,
+    troubleshooting: () =>
+      tristate(
+        checklist,
+        'troubleshooting_done',
+        hitsOf('troubleshootingDone', { ...AGENT, latest: true }),
+        hitsOf('troubleshootingNotDone', { ...AGENT, keepNegated: true, latest: true }),
+      ),
+    infoComplete: () => info().infoComplete,
+    missingInfo: () => info().missingInfo,
+    knownIssue: () => knownIssue(checklist, list),
+    ownTools: () => fromHits(hitsOf('ownTools', AGENT)),
+    onlyWantsManager: () => checklistOr(checklist, 'only_wants_manager', hitsOf('onlyWantsManager', AGENT)),
+    managerRequested: () => fromHits(hitsOf('managerRequest', CUSTOMER)),
+    demand: () => demand(list),
+    portRejections: () => portRejections(ticket, settings, list),
+    portVerified: () =>
+      tristate(checklist, 'port_in_info_verified', hitsOf('portVerified', { ...AGENT, latest: true }), []),
+    customersAffected: () => customersAffected(bundle, list),
+    vip: () => tagFact(tags, settings.vipTags),
+    executive: () => executive(requester?.user_fields, tags, said.executiveRole),
+    complaint: () =>
+      complaint(tags, ticket, [...hitsOf('complaint', CUSTOMER), ...hitsOf('complaint', AGENT_NOTES)], list),
+    businessAccount: () =>
       bundle.organization != null && tags.some((t) => /business|enterprise|fleet|corporate/.test(t.tag)),
-    relatedTickets: relatedTickets(bundle, tags),
-    sentiment: sentiment(list),
-    said,
+    relatedTickets: () => relatedTickets(bundle, tags),
+    sentiment: () => sentiment(list),
+    said: () => said,
+  });
+}
+
+/** Runs a thunk once and keeps its value. */
+function once<T>(make: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = make();
+      done = true;
+    }
+    return value;
   };
+}
+
+/** An object whose every property is computed on first read and then kept. */
+function lazily<T extends object>(thunks: { [K in keyof T]: () => T[K] }): T {
+  const out = {} as T;
+  for (const key of Object.keys(thunks) as (keyof T)[]) {
+    const get = once(thunks[key]);
+    Object.defineProperty(out, key, { enumerable: true, get });
+  }
+  return out;
 }
 
 // --- Tags ----------------------------------------------------------------------------------------------

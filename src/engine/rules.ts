@@ -212,9 +212,9 @@ export const RULES: readonly Rule[] = [
     test: (f) => {
       const tag = f.tags.filter((t) => /suspend|deactivat/.test(t.tag));
       const suspended = f.said.suspended.value || tag.length > 0;
-      const appeal = f.said.appeal.value || f.said.appealNoted.value;
+      const appeal = suspended && (f.said.appeal.value || f.said.appealNoted.value);
       // A line suspended for non-payment comes back with a payment, not a T&S review.
-      return when(suspended && appeal && !f.said.nonPayment.value, () => [
+      return when(appeal && !f.said.nonPayment.value, () => [
         ...tag,
         ...f.said.suspended.evidence,
         ...f.said.appeal.evidence,
@@ -473,7 +473,7 @@ export const RULES: readonly Rule[] = [
     urgent: true,
     guards: [],
     reads: ['comments', 'subject'],
-    test: (f) => yes(f.said.deadline, f.said.legalRequest),
+    test: (f) => (f.said.legalRequest.value ? yes(f.said.deadline, f.said.legalRequest) : null),
   },
   {
     id: 'media_inquiry',
@@ -495,6 +495,6 @@ export const RULES: readonly Rule[] = [
     urgent: true,
     guards: [],
     reads: ['requester title and tags', 'ticket tags', 'comments'],
-    test: (f) => yes(f.executive, f.complaint),
+    test: (f) => (f.executive.value ? yes(f.executive, f.complaint) : null),
   },
 ];

@@ -110,7 +110,8 @@ function makePassage(
   body: string,
 ): Passage {
   // Curly apostrophes read as straight ones: "customers’ data" is "customers' data".
-  const own = stripQuotedHistory(body).replace(/[\u2018\u2019]/g, "'");
+  const stripped = stripQuotedHistory(body);
+  const own = /[\u2018\u2019]/.test(stripped) ? stripped.replace(/[\u2018\u2019]/g, "'") : stripped;
   let sentences: Sentence[] | null = null;
   // Split on first use: in a long ticket most comments never match anything and are never split.
   return {
@@ -129,6 +130,8 @@ const HISTORY_START = /^(On .{3,200}wrote:|-{2,} ?Original Message ?-{2,}|From: 
 
 /** Drops the quoted history an email client appends ("On Mon, X wrote:", "> ..." lines). */
 export function stripQuotedHistory(body: string): string {
+  // Most comments quote nothing: skip the line-by-line work for them.
+  if (!body.includes('>') && !/wrote:|Original Message|From: |_{5}/.test(body)) return body;
   const cut = HISTORY_START.exec(body);
   const head = cut ? body.slice(0, cut.index) : body;
   return head
@@ -211,16 +214,13 @@ export function find(
   options: MatchOptions = {},
 ): Hit[] {
   const hits: Hit[] = [];
-  const { any, each } = combined(patterns);
+  const { each } = combined(patterns);
   const limit = options.limit ?? 8;
-  const order = options.latest ? [...list].reverse() : list;
-  for (const passage of order) {
+  for (const passage of candidatePassages(list, patterns, options.latest === true)) {
     if (hits.length >= limit) break;
     if (options.speakers && !options.speakers.includes(passage.speaker)) continue;
     if (options.internal === true && passage.public) continue;
     if (options.internal === false && !passage.public) continue;
-    // One test over the whole comment first: most comments mention most situations nowhere.
-    if (!any.test(passage.own)) continue;
     const sentences = options.latest ? [...passage.sentences].reverse() : passage.sentences;
     for (const sentence of sentences) {
       if (hits.length >= limit) break;
@@ -239,15 +239,101 @@ export function find(
   return options.latest ? hits.reverse() : hits;
 }
 
-const COMBINED = new WeakMap<readonly RegExp[], { any: RegExp; each: RegExp }>();
+interface Corpus {
+  text: string;
+  starts: number[];
+}
+const CORPUS = new WeakMap<readonly Passage[], Corpus>();
 
-/** A pattern list as one alternation: `any` to test a whole comment, `each` (global) to scan a sentence. */
-function combined(patterns: readonly RegExp[]): { any: RegExp; each: RegExp } {
+/** All the passages' words in one string, so one scan finds which comments can match at all. */
+function corpusOf(list: readonly Passage[]): Corpus {
+  let corpus = CORPUS.get(list);
+  if (!corpus) {
+    const starts: number[] = [];
+    let offset = 0;
+    for (const p of list) {
+      starts.push(offset);
+      offset += p.own.length + 2;
+    }
+    corpus = { text: list.map((p) => p.own).join('\n\n'), starts };
+    CORPUS.set(list, corpus);
+  }
+  return corpus;
+}
+
+/**
+ * The passages in which a pattern matches somewhere, lazily, oldest first (latest first with `latest`).
+ * A long ticket is scanned as one string: one regex scan instead of one per comment, a match decides its
+ * passage and the scan jumps to the next one; callers stop as soon as they have enough hits.
+ */
+function* candidatePassages(
+  list: readonly Passage[],
+  patterns: readonly RegExp[],
+  latest: boolean,
+): Generator<Passage> {
+  const { any, scan } = combined(patterns);
+  if (list.length <= 1) {
+    for (const p of list) if (any.test(p.own)) yield p;
+    return;
+  }
+  const { text, starts } = corpusOf(list);
+  if (latest) {
+    // From the end, comment by comment, but only when the pattern occurs at all.
+    if (!any.test(text)) return;
+    for (let i = list.length - 1; i >= 0; i--) {
+      const p = list[i];
+      if (p && any.test(p.own)) yield p;
+    }
+    return;
+  }
+  let from = 0;
+  while (from < text.length) {
+    scan.lastIndex = from;
+    const m = scan.exec(text);
+    if (m === null) return;
+    const i = passageAt(starts, m.index);
+    const passage = list[i];
+    if (passage) yield passage;
+    from = starts[i + 1] ?? text.length;
+  }
+}
+
+const SINGLE = new WeakMap<RegExp, RegExp[]>();
+
+/** The passages whose text matches one pattern, oldest first, lazily (for extracting details). */
+export function passagesWith(list: readonly Passage[], pattern: RegExp): Generator<Passage> {
+  let patterns = SINGLE.get(pattern);
+  if (!patterns) {
+    patterns = [pattern];
+    SINGLE.set(pattern, patterns);
+  }
+  return candidatePassages(list, patterns, false);
+}
+
+function passageAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const COMBINED = new WeakMap<readonly RegExp[], { any: RegExp; each: RegExp; scan: RegExp }>();
+
+/** A pattern list as one alternation: `any` to test a comment, `each` and `scan` (global) to scan text. */
+function combined(patterns: readonly RegExp[]): { any: RegExp; each: RegExp; scan: RegExp } {
   let found = COMBINED.get(patterns);
   if (!found) {
     const source = patterns.map((p) => `(?:${p.source})`).join('|') || '(?!)';
     const flags = (patterns[0]?.flags ?? 'i').replace('g', '');
-    found = { any: new RegExp(source, flags), each: new RegExp(source, `${flags}g`) };
+    found = {
+      any: new RegExp(source, flags),
+      each: new RegExp(source, `${flags}g`),
+      scan: new RegExp(source, `${flags}g`),
+    };
     COMBINED.set(patterns, found);
   }
   return found;
@@ -272,7 +358,7 @@ export function sentencesMatching(
 ): { passage: Passage; sentence: Sentence }[] {
   const once = new RegExp(pattern.source, pattern.flags.replace('g', ''));
   const out: { passage: Passage; sentence: Sentence }[] = [];
-  for (const passage of list)
+  for (const passage of passagesWith(list, pattern))
     for (const sentence of passage.sentences) {
       if (out.length >= max) return out;
       if (once.test(sentence.text)) out.push({ passage, sentence });
