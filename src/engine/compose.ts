@@ -20,11 +20,11 @@ const stamp = (iso: string | null | undefined): string =>
 
 export function compose(bundle: Bundle, routing: Routing) {
   const f = routing.facts;
-  const d = extractDetails(bundle, f);
   const channel: 'chat' | 'email' = CHAT_CHANNELS.has(f.channel) ? 'chat' : 'email';
   if (!routing.escalate) {
     return { note: holdNote(routing), message: holdMessage(f, routing, channel), alert: null, channel };
   }
+  const d = extractDetails(bundle, f);
   const sections = [generalNote(bundle, routing, d)];
   for (const t of routing.targets) {
     if (t === 'engineering') sections.push(engineeringNote(f, routing, d));

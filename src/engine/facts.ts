@@ -222,14 +222,34 @@ function once<T>(make: () => T): () => T {
   };
 }
 
-/** An object whose every property is computed on first read and then kept. */
+type Thunks = Record<string, () => unknown>;
+const SHAPES = new Map<string, new (thunks: Thunks) => object>();
+
+/**
+ * An object whose every property is computed on first read and then kept. The getters live on a class
+ * made once per set of keys, so each ticket costs one small object, not one property definition per fact.
+ */
 function lazily<T extends object>(thunks: { [K in keyof T]: () => T[K] }): T {
-  const out = {} as T;
-  for (const key of Object.keys(thunks) as (keyof T)[]) {
-    const get = once(thunks[key]);
-    Object.defineProperty(out, key, { enumerable: true, get });
+  const keys = Object.keys(thunks);
+  const shape = keys.join(',');
+  let Lazy = SHAPES.get(shape);
+  if (!Lazy) {
+    class Made {
+      readonly cache = new Map<string, unknown>();
+      constructor(readonly thunks: Thunks) {}
+    }
+    for (const key of keys) {
+      Object.defineProperty(Made.prototype, key, {
+        get(this: Made) {
+          if (!this.cache.has(key)) this.cache.set(key, this.thunks[key]?.());
+          return this.cache.get(key);
+        },
+      });
+    }
+    Lazy = Made;
+    SHAPES.set(shape, Made);
   }
-  return out;
+  return new Lazy(thunks as Thunks) as T;
 }
 
 // --- Tags ----------------------------------------------------------------------------------------------

@@ -94,8 +94,8 @@ export const PHRASES = {
   ),
   identityTheft: compile(
     String.raw`\bidentity (theft|thief|fraud)\b|\bstole my identity\b|\bstolen identity\b|\bidentity (was|has been|got) stolen\b`,
-    String.raw`(?<!\b(I|we) )\b(opened|open|activated|started|took out|set up|signed up for|registered) ([a-z0-9]+ )?(new )?(lines?|accounts?|phones?|plans?|services?)[^.]{0,20}\b(in|under|using) my name\b`,
-    String.raw`\b(accounts?|lines?|plans?|phones?)\b[^.]{0,20}\b(under|using|with|registered to|in the name of) (my (SSN|social security( number)?|name|identity|ID|details|driver'?s licen[cs]e|driving licen[cs]e|passport)|me)\b[^.]{0,40}\b(didn'?t|did not|never|without)`,
+    String.raw`\b(opened|open|activated|started|took out|set up|signed up for|registered)(?<!\b(I|we) (opened|open|activated|started|took out|set up|signed up for|registered)) ([a-z0-9]+ )?(new )?(lines?|accounts?|phones?|plans?|services?)[^.]{0,20}\b(in|under|using) my name\b`,
+    String.raw`\b(registered|opened) (to|in the name of|under) me\b[^.]{0,40}\b(didn'?t|did not|never|without)\b|\bthat I (never|didn'?t|did not) (open|opened|sign up for|signed up for|create|created|authori[sz]e)\b`,
     String.raw`\b(accounts?|lines?) (under|using) my (SSN|social security( number)?)\b|\b(accounts?|lines?) (that )?I (never|didn'?t|did not) (open|opened|sign up for|signed up for|create|created|authori[sz]e)\b|\bI (never|didn'?t|did not) (open|opened|sign up for|signed up for|create|created) (a |an |any |this |that )?(meow )?(account|line)`,
     String.raw`\b(using|used) my (SSN|social security|identity|name and|personal (info|details)|details|driving licen[cs]e|driver'?s licen[cs]e|passport|ID) to (open|sign up|register|get|buy|order)|\bpretending to be me\b|\bimpersonat`,
   ),
@@ -184,7 +184,7 @@ export const PHRASES = {
   dataInconsistency: compile(
     String.raw`\bdata inconsisten|\binconsistent (data|records|information)\b|\bout of sync\b|\bmismatch(ed)? between\b|\b(don'?t|do not|doesn'?t|does not) match (between|across)\b`,
     String.raw`\b(systems|records|databases|tools) (disagree|conflict|don'?t agree|do not agree|show different)\b|\b(never|didn'?t|did not|failed to) (sync|synced|propagate|propagated)\b|\bsync (issue|error|failure|problem)\b`,
-    String.raw`\b(app|billing|portal|admin tool|system|account|website|site|invoice|bill|statement|dashboard|it)( page| tool| system| portal| screen)?s? (still )?(shows?|says?|showing|lists?|has|displays?) [^.]{0,60}\b(but|while|whereas)\b[^.]{0,15}\b(app|billing|portal|admin tool|system|account|website|site|invoice|bill|statement|dashboard|it)( page| tool| system| portal| screen)?s? (still )?(shows?|says?|showing|lists?|has|displays?)\b`,
+    String.raw`\b(app|billing|portal|admin tool|system|account|website|site|invoice|bill|statement|dashboard)( page| tool| system| portal| screen)?s? (still )?(shows?|says?|showing|lists?|has|displays?) [^.]{0,60}\b(but|while|whereas)\b[^.]{0,15}\b(app|billing|portal|admin tool|system|account|website|site|invoice|bill|statement|dashboard|it)( page| tool| system| portal| screen)?s? (still )?(shows?|says?|showing|lists?|has|displays?)\b`,
   ),
 
   appCrash: compile(
@@ -208,7 +208,7 @@ export const PHRASES = {
     String.raw`\b(wrong|incorrect|higher) (rate|price|plan|amount|charge|invoice|bill)s?\b|\bbilling (error|mistake|dispute)\b|\bdisput(e|ed|ing)\b|\b(contracted|agreed|promised|quoted) (price|pricing|rate)s?\b|\brated (incorrectly|at)\b|\bconsumer rates\b`,
   ),
   multipleCycles: compile(
-    String.raw`\b(\d+|two|three|four|five|six|several|multiple) (months|invoices|bills|billing cycles|statements)\b|\bevery month\b|\bsince (january|february|march|april|may|june|july|august|september|october|november|december)\b`,
+    String.raw`\b(months|invoices|bills|billing cycles|statements)\b(?<=\b(\d+|two|three|four|five|six|several|multiple) (months|invoices|bills|billing cycles|statements))|\bevery month\b|\bsince (january|february|march|april|may|june|july|august|september|october|november|december)\b`,
   ),
   accountException: compile(
     String.raw`\b(make|making|need|needs|request|requests|requested|requesting|grant|approve) (an |a |account )?exception\b|\bexception (needed|required|request|approval|to keep|for)\b|\baccount exception\b`,
