@@ -249,7 +249,7 @@ function lazily<T extends object>(thunks: { [K in keyof T]: () => T[K] }): T {
     Lazy = Made;
     SHAPES.set(shape, Made);
   }
-  return new Lazy(thunks as Thunks) as T;
+  return new Lazy(thunks) as T;
 }
 
 // --- Tags ----------------------------------------------------------------------------------------------
