@@ -7,7 +7,7 @@ import type { Bundle } from './bundle';
 import type { Routing } from './decide';
 import { clean, extractDetails, type Details } from './details';
 import { checklistLabel, describeEvidence } from './evidence';
-import { formatHours, type Facts } from './facts';
+import { formatHours, issueType, type Facts } from './facts';
 import { TEAMS, URGENCIES, URGENCY_LABEL, type Target } from './teams';
 
 const CHAT_CHANNELS = new Set(['chat', 'native_messaging', 'messaging']);
@@ -80,7 +80,7 @@ function generalNote(bundle: Bundle, routing: Routing, d: Details): string {
     '## ESCALATION NOTE',
     '',
     `Escalate to **${teamsLabel(routing.targets)}** · urgency **${routing.urgency}**${routing.urgent ? ' · URGENT (Path 5)' : ''}`,
-    `Parameters: issue_type ${issueLabel(f)} · urgency ${routing.urgency} · escalation_target ${routing.targets[0] ? TEAMS[routing.targets[0]].label : '[team]'} · customer_email ${or(f.requesterEmail.value, 'customer email missing - collect it')}`,
+    `Parameters: issue_type ${issueType(f)} · urgency ${routing.urgency} · escalation_target ${routing.targets[0] ? TEAMS[routing.targets[0]].label : '[team]'} · customer_email ${or(f.requesterEmail.value, 'customer email missing - collect it')}`,
     '',
     '### Summary',
     summary(bundle, routing),
@@ -92,7 +92,7 @@ function generalNote(bundle: Bundle, routing: Routing, d: Details): string {
     `- Account status: ${or(d.accountStatus, 'account status')}`,
     '',
     '### Issue Details',
-    `- Category: ${issueLabel(f)}`,
+    `- Category: ${issueType(f)}`,
     `- First reported: ${or(day(d.firstReported), 'first reported')}`,
     `- Issue duration: ${hours === null ? '[duration]' : `${Math.floor(hours / 24)} day${Math.floor(hours / 24) === 1 ? '' : 's'} (${formatHours(hours)})`}`,
     `- Related tickets: ${related || 'none found'}`,
@@ -123,19 +123,6 @@ function generalNote(bundle: Bundle, routing: Routing, d: Details): string {
     '### Customer Sentiment',
     `${f.sentiment.value}${sentimentWords ? ` — ${sentimentWords}` : ''}`,
   ].join('\n');
-}
-
-function issueLabel(f: Facts): string {
-  const labels: Record<string, string> = {
-    esim: 'eSIM',
-    port_in: 'Port-In',
-    payment: 'Payment',
-    network: 'Network',
-    account: 'Account',
-    other: 'Other',
-  };
-  const c = f.category.value;
-  return c === null ? '[category]' : (labels[c] ?? c);
 }
 
 function accountId(bundle: Bundle): string | null {

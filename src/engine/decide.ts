@@ -5,7 +5,7 @@
 import type { Bundle, ChecklistKey } from './bundle';
 import { compose } from './compose';
 import { describeEvidence, uniqueEvidence, type Evidence } from './evidence';
-import { extractFacts, type Facts, type Sentiment } from './facts';
+import { extractFacts, issueType, type Facts, type Sentiment } from './facts';
 import { GUARDS, type GuardId } from './guards';
 import { RULES, type Rule } from './rules';
 import { TEAMS, byTeamOrder, higherUrgency, type Target, type Urgency } from './teams';
@@ -244,19 +244,4 @@ function routeTargets(list: readonly Fired[]): Target[] {
   const set = new Set<Target>();
   for (const x of list) if (!(x.rule.fallback && specialist)) for (const t of x.rule.targets) set.add(t);
   return [...set].sort(byTeamOrder);
-}
-
-const CATEGORY_LABEL: Record<string, string> = {
-  esim: 'eSIM',
-  port_in: 'Port-In',
-  payment: 'Payment',
-  network: 'Network',
-  account: 'Account',
-  other: 'Other',
-};
-
-export function issueType(f: Facts): string {
-  const c = f.category.value;
-  if (c === null) return 'Other';
-  return CATEGORY_LABEL[c] ?? c;
 }

@@ -11,6 +11,21 @@ import { evidenceFor, find, passages, type Hit, type MatchOptions, type Passage 
 export const CATEGORIES = ['esim', 'port_in', 'payment', 'network', 'account', 'other'] as const;
 export type Category = (typeof CATEGORIES)[number];
 export type Tristate = 'yes' | 'no' | 'unknown';
+
+const CATEGORY_LABEL: Record<string, string> = {
+  esim: 'eSIM',
+  port_in: 'Port-In',
+  payment: 'Payment',
+  network: 'Network',
+  account: 'Account',
+  other: 'Other',
+};
+
+/** The guide's `issue_type`: the category's label, "Other" when the ticket has none. */
+export function issueType(f: Facts): string {
+  const c = f.category.value;
+  return c === null ? 'Other' : (CATEGORY_LABEL[c] ?? c);
+}
 export type Sentiment = 'Angry' | 'Frustrated' | 'Understanding' | 'Neutral';
 
 export interface RelatedTicket {

@@ -1,0 +1,83 @@
+/**
+ * The contract between the Zendesk adapters (src/zendesk), the sidebar (src/ui) and the local host:
+ * the slice of the ZAF client the app uses, its settings, and the write plan a confirm carries out.
+ */
+import type { Target } from '../engine';
+
+/** The part of ZAF's `client` the app uses. The real SDK client and the test client both fit it. */
+export interface ZafClient {
+  get(paths: string | string[]): Promise<Record<string, unknown> & { errors?: Record<string, unknown> }>;
+  set(path: string, value: unknown): Promise<Record<string, unknown>>;
+  invoke(name: string, ...args: unknown[]): Promise<unknown>;
+  request<T = unknown>(options: ZafRequest): Promise<T>;
+  metadata(): Promise<{ settings: Record<string, unknown>; appId?: number; installationId?: number }>;
+  context(): Promise<{ location: string; ticketId?: number; account?: { subdomain?: string } }>;
+  on(event: string, handler: (...args: unknown[]) => unknown): void;
+  off(event: string, handler: (...args: unknown[]) => unknown): void;
+}
+
+/** ZAF `client.request` options (a subset of jQuery.ajax's). */
+export interface ZafRequest {
+  url: string;
+  type?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+  data?: string | Record<string, unknown>;
+  contentType?: string;
+  headers?: Record<string, string>;
+  /** Proxy substitution of `{{setting.NAME}}` for secure settings. */
+  secure?: boolean;
+  cors?: boolean;
+  /** Resolve with `{responseJSON, status, headers...}` instead of the body, so headers are readable. */
+  httpCompleteResponse?: boolean;
+}
+
+/** The app's installation settings, parsed and checked (manifest parameters, see translations/en.json). */
+export interface AppSettings {
+  /** Zendesk group id per team; a team without a group cannot be the ticket's owner. */
+  groups: Partial<Record<Target, number>>;
+  /** Custom ticket status "Escalated", when the account has one; else status stays open. */
+  escalatedStatusId: number | null;
+  categoryFieldId: number | null;
+  refundFieldId: number | null;
+  refundThreshold: number;
+  stuckHours: number;
+  sloRiskHours: number;
+  outageThreshold: number;
+  vipTags: string[];
+  /** Unassign the agent so the team's queue owns the ticket (default), or keep the assignee. */
+  keepAssignee: boolean;
+  /** Post the customer message as a public reply, or put it in the reply editor for the agent to send. */
+  messageDelivery: 'post' | 'editor';
+}
+
+/** What a confirm writes, shown to the agent in full before it happens. */
+export interface WritePlan {
+  ticketId: number;
+  /** The ticket's `updated_at` as read: the `safe_update` stamp. */
+  updatedStamp: string;
+  status: 'open' | 'pending' | 'hold';
+  customStatusId: number | null;
+  groupId: number | null;
+  /** null keeps the current assignee; undefined never appears. */
+  assigneeId: number | null | 'keep';
+  additionalTags: string[];
+  internalNote: string;
+  customerMessage: string;
+  messageDelivery: 'post' | 'editor';
+  /** The other teams of a multi-team escalation, each handed a linked ticket in its group. */
+  handoffs: { target: Target; groupId: number | null; subject: string; body: string }[];
+  /** A marker written into the note, so a retried confirm can tell it already happened. */
+  escalationKey: string;
+  followUpHours: number | null;
+}
+
+/** How a confirm ended: every step's outcome, so nothing half-done goes unexplained. */
+export type WriteOutcome =
+  | { kind: 'done'; steps: StepResult[]; at: string }
+  | { kind: 'conflict'; steps: StepResult[] }
+  | { kind: 'failed'; steps: StepResult[]; error: string };
+
+export interface StepResult {
+  step: 'ticket_update' | 'customer_message' | 'handoff';
+  status: 'done' | 'already_done' | 'failed' | 'skipped';
+  detail: string;
+}
