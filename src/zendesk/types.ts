@@ -28,6 +28,15 @@ export interface ZafRequest {
   cors?: boolean;
   /** Resolve with `{responseJSON, status, headers...}` instead of the body, so headers are readable. */
   httpCompleteResponse?: boolean;
+  /**
+   * ZAF retries a rate-limited (429) request by itself unless this is false. src/zendesk/rest.ts sends
+   * false so that waiting is bounded and visible to the agent.
+   */
+  autoRetry?: boolean;
+  /** Milliseconds before the host gives up on the request (jQuery.ajax's `timeout`). */
+  timeout?: number;
+  /** How the host should read the answer; Zendesk API calls answer JSON. */
+  dataType?: 'json' | 'text';
 }
 
 /** The app's installation settings, parsed and checked (manifest parameters, see translations/en.json). */
@@ -57,7 +66,7 @@ export interface WritePlan {
   status: 'open' | 'pending' | 'hold';
   customStatusId: number | null;
   groupId: number | null;
-  /** null keeps the current assignee; undefined never appears. */
+  /** null unassigns (the team's queue owns the ticket), 'keep' leaves the assignee as it is. */
   assigneeId: number | null | 'keep';
   additionalTags: string[];
   internalNote: string;
@@ -68,6 +77,8 @@ export interface WritePlan {
   /** A marker written into the note, so a retried confirm can tell it already happened. */
   escalationKey: string;
   followUpHours: number | null;
+  /** What the agent should know before confirming, e.g. a chosen team without a configured group. */
+  warnings?: string[];
 }
 
 /** How a confirm ended: every step's outcome, so nothing half-done goes unexplained. */
@@ -78,6 +89,8 @@ export type WriteOutcome =
 
 export interface StepResult {
   step: 'ticket_update' | 'customer_message' | 'handoff';
+  /** The team a handoff step is for. */
+  target?: Target;
   status: 'done' | 'already_done' | 'failed' | 'skipped';
   detail: string;
 }
