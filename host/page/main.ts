@@ -1,0 +1,249 @@
+/**
+ * The local Zendesk host page: the sample tickets, the open ticket, the app in its sidebar iframe on
+ * another origin, and the controls that make the fake Zendesk slow, failing or busy with other agents.
+ * `?case=<id>` opens a case directly (e.g. `?case=shared/01-port-in-rejected-four-times.json`).
+ */
+import { defaultSettings, manifestParameters } from './account';
+import type { CaseEntry, Catalog } from './catalog';
+import { wireControls } from './controls';
+import { byId, el } from './dom';
+import { clearLogs, describeFault, logFakeEvent, logProtocol, type Logs } from './logs';
+import { Session } from './session';
+import type { SidebarUi } from './sidebar';
+import { renderTicket, type TicketView } from './view';
+
+/** What `/config.json` answers. */
+interface HostConfig {
+  readonly appOrigin: string;
+  readonly appPath: string;
+  /** The app package's manifest.json, or null when the package has none (a test app). */
+  readonly manifest: unknown;
+}
+
+const toasts = byId('toasts', HTMLDivElement);
+const appStatus = byId('app-status', HTMLDivElement);
+const appSlot = byId('app-slot', HTMLDivElement);
+const ticketError = byId('ticket-error', HTMLParagraphElement);
+const saveOutcome = byId('save-outcome', HTMLOutputElement);
+const changeError = byId('change-error', HTMLOutputElement);
+const settingsJson = byId('settings-json', HTMLTextAreaElement);
+const faultPending = byId('fault-pending', HTMLUListElement);
+const latencyInput = byId('latency', HTMLInputElement);
+const hookTimeout = byId('hook-timeout', HTMLInputElement);
+
+const view: TicketView = {
+  subject: byId('ticket-subject', HTMLHeadingElement),
+  props: byId('ticket-props', HTMLDListElement),
+  unsaved: byId('ticket-unsaved', HTMLDivElement),
+  conversation: byId('conversation', HTMLOListElement),
+  editor: byId('editor', HTMLDivElement),
+  editorText: byId('reply-editor', HTMLTextAreaElement),
+  editorTypes: [...document.querySelectorAll<HTMLInputElement>('input[name="editor-type"]')],
+  fieldSelect: byId('change-field', HTMLSelectElement),
+};
+
+const logs: Logs = {
+  writes: byId('write-log', HTMLOListElement),
+  requests: byId('request-log', HTMLOListElement),
+  protocol: byId('protocol-log', HTMLOListElement),
+};
+
+interface State {
+  config: HostConfig;
+  entries: readonly CaseEntry[];
+  entry: CaseEntry | null;
+  session: Session | null;
+  frame: HTMLIFrameElement | null;
+  /** Settings the tester applied; null means the open case's own. */
+  settingsOverride: Record<string, unknown> | null;
+}
+
+const state: State = {
+  config: { appOrigin: '', appPath: 'assets/index.html', manifest: null },
+  entries: [],
+  entry: null,
+  session: null,
+  frame: null,
+  settingsOverride: null,
+};
+
+function currentSettings(): Record<string, unknown> {
+  const { manifest } = state.config;
+  return (
+    state.settingsOverride ??
+    defaultSettings(state.entry?.bundle, manifest === null ? null : manifestParameters(manifest))
+  );
+}
+
+const ui: SidebarUi = {
+  resize({ width, height }) {
+    if (state.frame === null) return;
+    if (height !== undefined) state.frame.style.height = height;
+    if (width !== undefined) state.frame.style.width = width;
+  },
+  notify(message, kind, durationMs) {
+    const toast = el('div', { className: `toast ${kind}`, text: message });
+    toast.setAttribute('role', kind === 'error' || kind === 'alert' ? 'alert' : 'status');
+    toast.addEventListener('click', () => {
+      toast.remove();
+    });
+    toasts.append(toast);
+    if (durationMs !== null)
+      setTimeout(() => {
+        toast.remove();
+      }, durationMs);
+  },
+  macro(id) {
+    ui.notify(
+      `The app applied macro ${id}. The local host has no macros, so the ticket is unchanged.`,
+      'notice',
+      5000,
+    );
+  },
+};
+
+function render(): void {
+  const { session } = state;
+  if (session === null) return;
+  renderTicket(view, session, currentSettings());
+  faultPending.replaceChildren(
+    ...session.fake.pendingFaults().map((fault) => el('li', { text: describeFault(fault) })),
+  );
+  renderAppStatus();
+}
+
+function renderAppStatus(): void {
+  const { session } = state;
+  if (session === null) return;
+  if (!session.host.isRegistered()) {
+    appStatus.textContent = `Loading the app from ${state.config.appOrigin}/${state.config.appPath} …`;
+    return;
+  }
+  const events = [...session.host.subscriptions()]
+    .filter(([name, count]) => count > 0 && !name.startsWith('request:'))
+    .map(([name]) => name);
+  appStatus.textContent = `App registered. Listens to: ${events.length === 0 ? 'nothing yet' : events.join(', ')}.`;
+}
+
+/** Opens a case: a fresh fake, a fresh app iframe, fresh logs. */
+function open(entry: CaseEntry): void {
+  state.session?.stop();
+  state.frame?.remove();
+  state.session = null;
+  state.entry = entry;
+  clearLogs(logs);
+  ticketError.textContent = '';
+  saveOutcome.textContent = '';
+  changeError.textContent = '';
+  settingsJson.value = JSON.stringify(currentSettings(), null, 2);
+  for (const button of document.querySelectorAll<HTMLButtonElement>('#case-list button')) {
+    button.setAttribute('aria-current', String(button.dataset.caseId === entry.id));
+  }
+  const url = new URL(window.location.href);
+  url.searchParams.set('case', entry.id);
+  window.history.replaceState(null, '', url);
+
+  const frame = el('iframe');
+  frame.id = 'app-frame';
+  frame.title = 'Escalation Guide app';
+  appSlot.replaceChildren(frame);
+  state.frame = frame;
+  // The iframe's window exists once it is in the document; it stays the same object across navigations.
+  const appWindow = frame.contentWindow;
+  if (appWindow === null) throw new Error('The app iframe has no window.');
+  const appGuid = crypto.randomUUID();
+  try {
+    state.session = new Session({
+      entry,
+      settings: currentSettings,
+      listenOn: window,
+      app: appWindow,
+      appOrigin: state.config.appOrigin,
+      appGuid,
+      ui,
+      latencyMs: Number(latencyInput.value) || 0,
+      hookTimeoutMs: () => Math.max(1, Number(hookTimeout.value) || 30) * 1000,
+      onChange: render,
+      onFakeEvent: (event) => {
+        logFakeEvent(logs, event);
+      },
+      log: (entry) => {
+        logProtocol(logs, entry);
+        renderAppStatus();
+      },
+      onRegistered: renderAppStatus,
+    });
+  } catch (error) {
+    ticketError.textContent = `This case cannot be opened: ${error instanceof Error ? error.message : String(error)}`;
+    return;
+  }
+  if (state.session.seed.notes.length > 0) ticketError.textContent = state.session.seed.notes.join(' ');
+  const query = new URLSearchParams({ origin: window.location.origin, app_guid: appGuid });
+  frame.src = `${state.config.appOrigin}/${state.config.appPath}?${query.toString()}`;
+  render();
+}
+
+function renderCaseList(filter: string): void {
+  const list = byId('case-list', HTMLUListElement);
+  const needle = filter.trim().toLowerCase();
+  const shown = state.entries.filter((entry) =>
+    `${entry.id} ${entry.name} ${entry.subject}`.toLowerCase().includes(needle),
+  );
+  list.replaceChildren(
+    ...shown.map((entry) => {
+      const button = el(
+        'button',
+        { text: entry.name },
+        el('small', { text: `${entry.subject} · ${entry.id}` }),
+      );
+      button.type = 'button';
+      button.dataset.caseId = entry.id;
+      button.setAttribute('aria-current', String(entry.id === state.entry?.id));
+      button.addEventListener('click', () => {
+        open(entry);
+      });
+      return el('li', {}, button);
+    }),
+  );
+}
+
+async function fetchJson(path: string): Promise<unknown> {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`${path} answered ${response.status}; is host/server.ts running?`);
+  return response.json();
+}
+
+async function start(): Promise<void> {
+  // Both answers come from host/server.ts, built from the same types; not outside data.
+  state.config = (await fetchJson('/config.json')) as HostConfig;
+  const catalog = (await fetchJson('/cases.json')) as Catalog;
+  state.entries = catalog.cases;
+  byId('case-skipped', HTMLParagraphElement).textContent = catalog.skipped
+    .map((skipped) => `${skipped.id}: ${skipped.reason}`)
+    .join('\n');
+  byId('case-filter', HTMLInputElement).addEventListener('input', (event) => {
+    if (event.target instanceof HTMLInputElement) renderCaseList(event.target.value);
+  });
+  wireControls(view, {
+    session: () => state.session,
+    render,
+    reopen: () => {
+      if (state.entry !== null) open(state.entry);
+    },
+    setSettings: (settings) => {
+      state.settingsOverride = settings;
+    },
+  });
+  renderCaseList('');
+  const wanted = new URLSearchParams(window.location.search).get('case');
+  const first = state.entries.find((entry) => entry.id === wanted) ?? state.entries[0];
+  if (first === undefined) {
+    ticketError.textContent = 'No case files found in ../shared/cases or cases/.';
+    return;
+  }
+  open(first);
+}
+
+start().catch((error: unknown) => {
+  ticketError.textContent = `The host page could not start: ${error instanceof Error ? error.message : String(error)}`;
+});
