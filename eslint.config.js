@@ -2,6 +2,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'artifacts/'] },
@@ -55,6 +57,16 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The sidebar: React's hook rules (hooks live in .ts files too) and accessible JSX, in the browser.
+    files: ['**/*.tsx', 'src/ui/**/*.ts'],
+    extends: [reactHooks.configs.flat['recommended-latest']],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['**/*.tsx'],
+    extends: [jsxA11y.flatConfigs.recommended],
   },
   {
     files: ['**/*.js', '**/*.mjs'],

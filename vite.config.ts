@@ -1,8 +1,70 @@
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+const here = import.meta.dirname;
+
+/**
+ * Copies manifest.json and translations/ beside the built assets/, so the output folder is a complete
+ * Zendesk app package (`npm run package` zips it). The logos come from assets/ as Vite's public folder.
+ * zcli.apps.config.json (setting values for `zcli apps:server dist`, which otherwise prompts for each)
+ * is copied too; the package script leaves it out of the zip.
+ */
+function appPackage(): Plugin {
+  let outDir = '';
+  return {
+    name: 'zendesk-app-package',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    writeBundle() {
+      const packageRoot = dirname(outDir);
+      for (const file of ['manifest.json', 'zcli.apps.config.json']) {
+        copyFileSync(join(here, file), join(packageRoot, file));
+      }
+      mkdirSync(join(packageRoot, 'translations'), { recursive: true });
+      for (const file of readdirSync(join(here, 'translations')).filter((f) => f.endsWith('.json'))) {
+        copyFileSync(join(here, 'translations', file), join(packageRoot, 'translations', file));
+      }
+    },
+  };
+}
+
 export default defineConfig({
+  // The sidebar: app/index.html becomes dist/assets/index.html, the manifest's ticket_sidebar URL.
+  root: join(here, 'app'),
+  base: './',
+  publicDir: join(here, 'assets'),
+  plugins: [react(), appPackage()],
+  build: {
+    outDir: join(here, 'dist/assets'),
+    assetsDir: '',
+    emptyOutDir: true,
+    target: 'es2022',
+  },
   test: {
-    include: ['src/**/*.test.ts', 'fake/**/*.test.ts', 'bench/**/*.test.ts'],
-    environment: 'node',
+    root: here,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['src/**/*.test.ts', 'fake/**/*.test.ts', 'host/**/*.test.ts', 'bench/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'ui',
+          include: ['src/ui/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['src/ui/test-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -1,0 +1,83 @@
+import { Button } from '@zendeskgarden/react-buttons';
+import { Field, Textarea } from '@zendeskgarden/react-forms';
+import styled from 'styled-components';
+import type { Decision } from '../engine';
+import type { AppSettings } from '../zendesk/types';
+import { t } from './i18n';
+import { Section } from './Section';
+
+const Editor = styled(Field)`
+  margin-bottom: ${(p) => p.theme.space.sm};
+`;
+
+/** Props of {@link Editors}. */
+export interface EditorsProps {
+  note: string;
+  message: string;
+  channel: Decision['customer_channel'];
+  delivery: AppSettings['messageDelivery'];
+  /** Whether either text differs from the engine's; then "restore" is offered. */
+  edited: boolean;
+  onNoteChange: (note: string) => void;
+  onMessageChange: (message: string) => void;
+  onReset: () => void;
+}
+
+function TextEditor({
+  label,
+  hint,
+  value,
+  rows,
+  onChange,
+}: {
+  label: string;
+  hint: string;
+  value: string;
+  rows: number;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Editor>
+      <Field.Label>{label}</Field.Label>
+      <Field.Hint>{hint}</Field.Hint>
+      <Textarea
+        minRows={rows}
+        maxRows={16}
+        value={value}
+        onChange={(e) => {
+          onChange(e.target.value);
+        }}
+      />
+    </Editor>
+  );
+}
+
+/**
+ * The internal note and the customer message, prefilled from the decision and editable. The message is
+ * labelled with its channel variant (chat or email) and how it will be delivered.
+ */
+export function Editors(props: EditorsProps) {
+  return (
+    <Section title={t('editors.heading')}>
+      <TextEditor
+        label={t('editors.note_label')}
+        hint={t('editors.note_hint')}
+        value={props.note}
+        rows={6}
+        onChange={props.onNoteChange}
+      />
+      <TextEditor
+        label={t('editors.message_label', { channel: t(`editors.channel.${props.channel}`) })}
+        hint={props.delivery === 'post' ? t('editors.message_hint_post') : t('editors.message_hint_editor')}
+        value={props.message}
+        rows={4}
+        onChange={props.onMessageChange}
+      />
+      {props.edited && (
+        <Button size="small" isBasic onClick={props.onReset}>
+          {t('editors.reset')}
+        </Button>
+      )}
+    </Section>
+  );
+}
