@@ -33,7 +33,23 @@ function appPackage(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * The built sidebar ships Preact's React-compatible runtime in place of react-dom: the same components
+ * and hooks (Garden included), about 35 KB less gzipped JavaScript for every ticket an agent opens.
+ * Component tests run the same components on React in jsdom; the browser tests (e2e/) run the built
+ * package, so the shipped runtime is tested end to end.
+ */
+const preactCompat = [
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react-dom\/test-utils$/, replacement: 'preact/test-utils' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-runtime' },
+  { find: /^react$/, replacement: 'preact/compat' },
+];
+
+export default defineConfig(({ command }) => ({
+  resolve: { alias: command === 'build' ? preactCompat : [] },
   // The sidebar: app/index.html becomes dist/assets/index.html, the manifest's ticket_sidebar URL.
   root: join(here, 'app'),
   base: './',
@@ -67,4 +83,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

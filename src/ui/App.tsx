@@ -1,5 +1,5 @@
 import { Button } from '@zendeskgarden/react-buttons';
-import { Alert } from '@zendeskgarden/react-notifications';
+import { Alert } from './Alert';
 import styled from 'styled-components';
 import type { AppSettings, ZafClient } from '../zendesk/types';
 import { ConfirmButton } from './ConfirmButton';

@@ -1,5 +1,5 @@
 import { getColor } from './color';
-import { Alert } from '@zendeskgarden/react-notifications';
+import { Alert } from './Alert';
 import styled from 'styled-components';
 import { RULES, type Blocker, type Decision } from '../engine';
 import { teamNames } from './format';

@@ -1,10 +1,10 @@
 import { getColor } from './color';
-import { Tag } from '@zendeskgarden/react-tags';
 import styled from 'styled-components';
 import type { Evidence } from '../engine/evidence';
 import { formatTime } from './format';
 import { t } from './i18n';
 import { PreText } from './Section';
+import { TagChip } from './TagChip';
 
 const Quote = styled(PreText).attrs({ as: 'blockquote' })`
   margin: 0;
@@ -53,10 +53,7 @@ export function EvidenceItem({ evidence: e }: EvidenceItemProps) {
     case 'tag':
       return (
         <>
-          <Tag size="small" isRegular>
-            {e.tag}
-          </Tag>{' '}
-          <Source as="span">{t(`evidence.tag_on.${e.on}`)}</Source>
+          <TagChip>{e.tag}</TagChip> <Source as="span">{t(`evidence.tag_on.${e.on}`)}</Source>
         </>
       );
     case 'field':

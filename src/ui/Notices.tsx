@@ -1,4 +1,4 @@
-import { Alert } from '@zendeskgarden/react-notifications';
+import { Alert } from './Alert';
 import styled from 'styled-components';
 import { t } from './i18n';
 import { PlainList, PreText } from './Section';

@@ -1,10 +1,10 @@
 import { getColor } from './color';
-import { Tag } from '@zendeskgarden/react-tags';
 import styled from 'styled-components';
 import { TARGETS, type Target } from '../engine';
 import type { AppSettings, WritePlan } from '../zendesk/types';
 import { t } from './i18n';
 import { Facts, PlainList, PreText, Section, SubHeading } from './Section';
+import { TagChip } from './TagChip';
 
 const Block = styled(PreText)`
   border: 1px solid ${(p) => getColor({ theme: p.theme, variable: 'border.default' })};
@@ -73,9 +73,7 @@ export function Preview({ plan, groups, primary }: PreviewProps) {
           {plan.additionalTags.length ? (
             <Tags>
               {plan.additionalTags.map((tag) => (
-                <Tag key={tag} size="small">
-                  {tag}
-                </Tag>
+                <TagChip>{tag}</TagChip>
               ))}
             </Tags>
           ) : (

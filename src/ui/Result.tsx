@@ -1,4 +1,4 @@
-import { Alert } from '@zendeskgarden/react-notifications';
+import { Alert } from './Alert';
 import type { Target } from '../engine';
 import type { StepResult } from '../zendesk/types';
 import { formatTime, teamNames } from './format';

@@ -1,4 +1,4 @@
-import { Alert } from '@zendeskgarden/react-notifications';
+import { Alert } from './Alert';
 import type { ReactNode } from 'react';
 import styled, { keyframes } from 'styled-components';
 import { getColor } from './color';

@@ -1,5 +1,6 @@
-import { Alert, Well } from '@zendeskgarden/react-notifications';
+import { Alert, Well } from './Alert';
 import styled from 'styled-components';
+import { getColor } from './color';
 import type { Decision } from '../engine';
 import { teamNames } from './format';
 import { t } from './i18n';
@@ -18,8 +19,10 @@ const AlertText = styled(PreText)`
   font-size: ${(p) => p.theme.fontSizes.sm};
 `;
 
-const Card = styled(Well)`
+const Card = styled(Well)<{ $recessed: boolean }>`
   padding: ${(p) => p.theme.space.sm};
+  background-color: ${(p) =>
+    p.$recessed ? getColor({ theme: p.theme, variable: 'background.recessed' }) : 'transparent'};
 `;
 
 const UrgentAlert = styled(Alert)`
@@ -51,7 +54,7 @@ export function SuggestionCard({ decision: d }: SuggestionCardProps) {
           {d.urgent_alert_text !== null && <AlertText>{d.urgent_alert_text}</AlertText>}
         </UrgentAlert>
       )}
-      <Card isRecessed={!d.escalate}>
+      <Card $recessed={!d.escalate}>
         <Verdict>{verdict(d)}</Verdict>
         {!d.escalate && d.blockers.length > 0 && d.targets.length > 0 && (
           <p>{t('suggestion.would_go_to', { teams: teamNames(d.targets) })}</p>
