@@ -405,8 +405,7 @@ function liveChanges(event: FakeZendeskEvent, ticketId: number, fake: FakeZendes
     if (audit.type !== 'Change') continue;
     const name = audit.field_name;
     if (/^\d+$/u.test(name)) changes.push([`ticket.custom_field_${name}.changed`, audit.value]);
-    else if (name === 'requester_id')
-      changes.push(['ticket.requester.changed', userShape(fake.user(Number(audit.value)))]);
+    else if (name === 'requester_id') changes.push(['ticket.requester.id.changed', Number(audit.value)]);
     else if (name === 'group_id' || name === 'assignee_id')
       changes.push(['ticket.assignee.changed', audit.value]);
     else if (name === 'custom_status_id') changes.push(['ticket.customStatus.changed', audit.value]);

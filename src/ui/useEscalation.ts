@@ -7,7 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { decide, type Bundle, type Decision, type Target } from '../engine';
 import { applyPlan, buildPlan, loadTicket, watchTicket } from '../zendesk';
 import type { AppSettings, WriteOutcome, WritePlan, ZafClient } from '../zendesk/types';
-import { readAgent, type Agent } from './agent';
+import type { Agent } from '../zendesk/loader';
 import { describeChanges } from './changes';
 import { withAnswers } from './Checklist';
 import { useChoices, type Choices } from './useChoices';
@@ -67,10 +67,10 @@ export function useEscalation(client: ZafClient, settings: AppSettings): Escalat
   /** Reads the ticket (and who is signed in); null when a newer read overtook this one. */
   const read = useCallback(async () => {
     const seq = ++loadSeq.current;
-    const [result, agent] = await Promise.all([
-      loadTicket(client, settings, latest.current.answers),
-      readAgent(client),
-    ]);
+    const result = await loadTicket(client, settings, latest.current.answers);
+    const agent = result.agent;
+    if (!agent)
+      throw new Error('Zendesk did not say who is signed in (currentUser). Reload the page and try again.');
     return seq === loadSeq.current ? { bundle: result.bundle, warnings: result.warnings, agent } : null;
   }, [client, settings]);
 

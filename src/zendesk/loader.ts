@@ -29,9 +29,17 @@ export interface LoadStats {
   requests: number;
 }
 
+/** The signed-in agent, who confirms the escalation (the note's "confirmed by"). */
+export interface Agent {
+  id: number;
+  name: string;
+}
+
 /** The loaded bundle, with what could not be read (the engine then treats it as unknown). */
 export interface LoadResult {
   bundle: Bundle;
+  /** Who is signed in; null when the host did not say. */
+  agent: Agent | null;
   stats: LoadStats;
   /** Optional parts that failed (organization, earlier tickets, similar-ticket count), in words. */
   warnings: string[];
@@ -55,6 +63,7 @@ const hostAnswer = v.looseObject({
   'ticket.requester': withId,
   'ticket.assignee': v.nullish(v.looseObject({ user: withId })),
   'ticket.organization': withId,
+  currentUser: v.nullish(v.looseObject({ id: v.nullish(idLike), name: v.nullish(v.string()) })),
 });
 
 const ticketAnswer = v.looseObject({
@@ -198,6 +207,7 @@ export async function loadTicket(
   }
   return {
     bundle: parsed.bundle,
+    agent: host.agent,
     stats: { sequentialRoundTrips: trips.longest, requests: trips.requests },
     warnings,
   };
@@ -205,6 +215,7 @@ export async function loadTicket(
 
 interface HostView {
   ticketId: number;
+  agent: Agent | null;
   requesterId: number | null;
   assigneeId: number | null;
   organizationId: number | null;
@@ -215,7 +226,7 @@ interface HostView {
 async function readHost(zaf: ZafClient, settings: AppSettings): Promise<HostView> {
   const categoryPath =
     settings.categoryFieldId === null ? null : `ticket.customField:custom_field_${settings.categoryFieldId}`;
-  const paths = ['ticket.id', 'ticket.requester', 'ticket.assignee', 'ticket.organization'];
+  const paths = ['ticket.id', 'ticket.requester', 'ticket.assignee', 'ticket.organization', 'currentUser'];
   if (categoryPath !== null) paths.push(categoryPath);
   let answer: Record<string, unknown> & { errors?: Record<string, unknown> };
   try {
@@ -242,8 +253,10 @@ async function readHost(zaf: ZafClient, settings: AppSettings): Promise<HostView
   }
   const host = parsed.output;
   const categoryValue = categoryPath === null ? null : present[categoryPath];
+  const user = host.currentUser;
   return {
     ticketId: host['ticket.id'],
+    agent: user?.id != null && user.name ? { id: user.id, name: user.name } : null,
     requesterId: host['ticket.requester']?.id ?? null,
     assigneeId: host['ticket.assignee']?.user?.id ?? null,
     organizationId: host['ticket.organization']?.id ?? null,

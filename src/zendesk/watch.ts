@@ -18,7 +18,9 @@ export const WATCHED_EVENTS = [
   'ticket.tags.changed',
   'ticket.status.changed',
   'ticket.comments.changed',
-  'ticket.requester.changed',
+  // ZAF names a related object's change by the property: a new requester fires ticket.requester.id.changed.
+  'ticket.requester.id.changed',
+  'ticket.organization.id.changed',
 ] as const;
 
 /**
