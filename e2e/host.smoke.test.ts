@@ -3,28 +3,19 @@
  * handshake, get, request (resolve and reject), events and the ticket.save hook all go through the host,
  * and an app page opened outside the host sees `init()` return false.
  */
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, startHost, type RunningHost } from '../host/server';
+import { startHost, type RunningHost } from '../host/server';
+import { launchChromium, readSharedCase, screenshotPage, watchErrors } from './support';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CASE_FILE = '01-port-in-rejected-four-times.json';
 const CASE_ID = `shared/${CASE_FILE}`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Without these, Chromium in a container fails on its sandbox, GPU and background connections.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 let appRoot = '';
 let host: RunningHost;
@@ -47,20 +38,10 @@ async function buildProbe(): Promise<string> {
   return root;
 }
 
-/** Collects uncaught errors from the page and its frames, so a broken script fails the test by name. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`);
-  });
-  return errors;
-}
-
 beforeAll(async () => {
   appRoot = await buildProbe();
   host = await startHost({ hostPort: 0, appPort: 0, appRoot });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -71,10 +52,7 @@ afterAll(async () => {
 
 describe('the local Zendesk host with the real ZAF SDK', () => {
   it('registers the app, answers get and request, sends events and runs the save hook', async () => {
-    const caseFile = JSON.parse(
-      await readFile(path.join(REPO_ROOT, '..', 'shared', 'cases', CASE_FILE), 'utf8'),
-    ) as { bundle: { ticket: { id: number; subject: string }; settings: { category_field_id: number } } };
-    const { ticket, settings } = caseFile.bundle;
+    const { ticket, settings } = (await readSharedCase(CASE_FILE)).bundle;
 
     const page = await browser.newPage();
     const errors = watchErrors(page);
@@ -106,8 +84,7 @@ describe('the local Zendesk host with the real ZAF SDK', () => {
     await page.locator('#save-outcome', { hasText: 'blocked' }).waitFor();
     expect(await page.locator('#save-outcome').textContent()).toContain('Probe says: not yet');
 
-    await mkdir(path.join(REPO_ROOT, 'artifacts'), { recursive: true });
-    await page.screenshot({ path: path.join(REPO_ROOT, 'artifacts', 'host-smoke.png'), fullPage: true });
+    await screenshotPage(page, 'host-smoke');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,12 +1,14 @@
 /**
  * The local Zendesk host page: the sample tickets, the open ticket, the app in its sidebar iframe on
  * another origin, and the controls that make the fake Zendesk slow, failing or busy with other agents.
- * `?case=<id>` opens a case directly (e.g. `?case=shared/01-port-in-rejected-four-times.json`).
+ * `?case=<id>` opens a case directly (e.g. `?case=shared/01-port-in-rejected-four-times.json`), and
+ * `window.escalationHost` gives the open ticket's stored state as data (host/page/inspect.ts).
  */
 import { defaultSettings, manifestParameters } from './account';
 import type { CaseEntry, Catalog } from './catalog';
 import { wireControls } from './controls';
 import { byId, el } from './dom';
+import { createTestApi } from './inspect';
 import { clearLogs, describeFault, logFakeEvent, logProtocol, type Logs } from './logs';
 import { Session } from './session';
 import type { SidebarUi } from './sidebar';
@@ -29,6 +31,9 @@ const changeError = byId('change-error', HTMLOutputElement);
 const settingsJson = byId('settings-json', HTMLTextAreaElement);
 const faultPending = byId('fault-pending', HTMLUListElement);
 const latencyInput = byId('latency', HTMLInputElement);
+// `?latency=100` opens with that many ms added to every REST call (npm run bench measures this way).
+const latencyParam = new URLSearchParams(window.location.search).get('latency');
+if (latencyParam !== null && /^\d+$/u.test(latencyParam)) latencyInput.value = latencyParam;
 const hookTimeout = byId('hook-timeout', HTMLInputElement);
 
 const view: TicketView = {
@@ -243,6 +248,13 @@ async function start(): Promise<void> {
   }
   open(first);
 }
+
+// For browser tests and curious testers: the open ticket's stored state as data (host/page/inspect.ts).
+window.escalationHost = createTestApi({
+  session: () => state.session,
+  caseId: () => (state.session === null ? null : (state.entry?.id ?? null)),
+  settings: currentSettings,
+});
 
 start().catch((error: unknown) => {
   ticketError.textContent = `The host page could not start: ${error instanceof Error ? error.message : String(error)}`;

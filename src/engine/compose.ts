@@ -58,7 +58,7 @@ function summary(bundle: Bundle, routing: Routing): string {
     ?.sentences.find((s) => s.plain.split(/\s+/).length >= 5);
   const first = subject ? `${who} wrote about "${subject}".` : `${who} opened this ticket.`;
   const second = opening ? `In their words: "${clean(opening.text, 200)}"` : '';
-  const third = `Escalating to ${teamsLabel(routing.targets)} because: ${routing.active.map((x) => x.rule.guideRow.toLowerCase()).join('; ')}.`;
+  const third = `Escalating to ${teamsLabel(routing.targets)} because: ${routing.active.map((x) => x.rule.guideRow).join('; ')}.`;
   return [first, second, third].filter(Boolean).join(' ');
 }
 
@@ -385,8 +385,6 @@ function customerMessage(f: Facts, routing: Routing, channel: 'chat' | 'email', 
       }
       const type = TYPE_OF_ISSUE[f.category.value ?? ''] ?? 'cases like yours';
       return [
-        `Subject: Re: ${or(f.passages[0]?.evidenceBase.kind === 'subject' ? clean(f.passages[0].own, 120) : null, 'Issue')} - Escalated to specialist team`,
-        '',
         `Hi ${or(firstName(f), 'Name')},`,
         '',
         'Thank you for your patience on this issue.',

@@ -7,8 +7,9 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { decide, type Bundle, type Decision, type Target } from '../engine';
 import { applyPlan, buildPlan, loadTicket, watchTicket } from '../zendesk';
 import type { AppSettings, WriteOutcome, WritePlan, ZafClient } from '../zendesk/types';
-import type { Agent } from '../zendesk/loader';
+import type { Agent, LoadStats } from '../zendesk/loader';
 import { describeChanges } from './changes';
+import { SUGGESTION_SHOWN } from './marks';
 import { withAnswers } from './Checklist';
 import { useChoices, type Choices } from './useChoices';
 
@@ -52,14 +53,29 @@ const errorText = (e: unknown): string => (e instanceof Error ? e.message : Stri
 /** Runs the escalation flow for the open ticket. */
 export function useEscalation(client: ZafClient, settings: AppSettings): Escalation {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
-  const [loaded, setLoaded] = useState<{ bundle: Bundle; warnings: string[]; agent: Agent } | null>(null);
+  const [loaded, setLoaded] = useState<{
+    bundle: Bundle;
+    warnings: string[];
+    agent: Agent;
+    stats: LoadStats;
+  } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const choices = useChoices(loaded?.bundle ?? null);
 
   // The latest values for the async paths, without re-creating their callbacks.
-  const latest = useRef({ phase, decision: null as Decision | null, answers: choices.answers });
+  const latest = useRef({
+    phase,
+    decision: null as Decision | null,
+    answers: choices.answers,
+    stamp: null as string | null | undefined,
+  });
   useLayoutEffect(() => {
-    latest.current = { phase, decision: choices.decision, answers: choices.answers };
+    latest.current = {
+      phase,
+      decision: choices.decision,
+      answers: choices.answers,
+      stamp: loaded?.bundle.ticket.updated_at,
+    };
   });
   const loadSeq = useRef(0);
   const writing = useRef(false);
@@ -71,7 +87,9 @@ export function useEscalation(client: ZafClient, settings: AppSettings): Escalat
     const agent = result.agent;
     if (!agent)
       throw new Error('Zendesk did not say who is signed in (currentUser). Reload the page and try again.');
-    return seq === loadSeq.current ? { bundle: result.bundle, warnings: result.warnings, agent } : null;
+    return seq === loadSeq.current
+      ? { bundle: result.bundle, warnings: result.warnings, agent, stats: result.stats }
+      : null;
   }, [client, settings]);
 
   const load = useCallback(
@@ -89,6 +107,15 @@ export function useEscalation(client: ZafClient, settings: AppSettings): Escalat
     [read],
   );
 
+  // The first suggestion on screen, as a User Timing mark: `npm run bench` reads it (time from the
+  // iframe's start) and its detail (the load's round trips) in the local host.
+  const marked = useRef(false);
+  useEffect(() => {
+    if (marked.current || phase.kind !== 'suggestion' || !loaded) return;
+    marked.current = true;
+    performance.mark(SUGGESTION_SHOWN, { detail: loaded.stats });
+  }, [phase.kind, loaded]);
+
   const reload = useCallback(async () => {
     setPhase({ kind: 'loading' });
     await load();
@@ -98,11 +125,16 @@ export function useEscalation(client: ZafClient, settings: AppSettings): Escalat
   const refresh = useCallback(
     async (kind: Notice['kind']) => {
       const before = latest.current.decision;
+      const stampBefore = latest.current.stamp;
       const fresh = await read();
       if (!fresh) return;
-      setLoaded(fresh);
       const after = decide(withAnswers(fresh.bundle, latest.current.answers));
       const changes = before ? describeChanges(before, after) : [];
+      // An event about what was already read (it can arrive late, after a reload) changes nothing:
+      // the agent stays where they are.
+      const stampChanged = fresh.bundle.ticket.updated_at !== stampBefore;
+      if (kind !== 'conflict' && !stampChanged && !changes.length) return;
+      setLoaded(fresh);
       // A plan under review was built from the old ticket: send the agent back to review it again.
       const reviewing = latest.current.phase.kind === 'confirming';
       if (kind === 'conflict' || reviewing || changes.length) setNotice({ kind, changes });

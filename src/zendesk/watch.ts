@@ -18,6 +18,9 @@ export const WATCHED_EVENTS = [
   'ticket.tags.changed',
   'ticket.status.changed',
   'ticket.comments.changed',
+  // The subject is the customer's words too: another agent retitling the ticket can change the rules.
+  'ticket.subject.changed',
+  'ticket.description.changed',
   // ZAF names a related object's change by the property: a new requester fires ticket.requester.id.changed.
   'ticket.requester.id.changed',
   'ticket.organization.id.changed',

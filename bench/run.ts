@@ -1,0 +1,8 @@
+/** `npm run bench`: every speed and size budget with its measured figure, PASS or FAIL. */
+import { benchEngine, printRows, type BenchRow } from './engine';
+import { benchSidebar } from './sidebar';
+
+const cases = process.argv[2] ?? '../shared/cases';
+const rows: BenchRow[] = [...benchEngine(cases), ...(await benchSidebar(cases))];
+printRows(rows);
+process.exitCode = rows.every((r) => r.pass) ? 0 : 1;

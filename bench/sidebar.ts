@@ -1,0 +1,129 @@
+/**
+ * `npm run bench` (sidebar part), measured on the built package in the local host with Debian's Chromium
+ * and the real SDK: the gzipped JavaScript the sidebar loads, and the time from the iframe's start to the
+ * first suggestion on screen with 100 ms added to every REST call, with the load's sequential round trips.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Frame, type Page } from 'playwright-core';
+import { startHost } from '../host/server';
+import { SUGGESTION_SHOWN } from '../src/ui/marks';
+import { loadCases, longTicket, type BenchRow } from './engine';
+
+const ROOT = join(import.meta.dirname, '..');
+const LATENCY_MS = 100;
+
+/** Gzipped size of every script dist/assets/index.html loads. */
+export function sidebarScriptKb(dist = join(ROOT, 'dist')): number {
+  const html = readFileSync(join(dist, 'assets/index.html'), 'utf8');
+  const scripts = [...html.matchAll(/<script[^>]*src="\.\/([^"]+)"/g)].map((m) => m[1] ?? '');
+  const bytes = scripts.reduce(
+    (sum, s) => sum + gzipSync(readFileSync(join(dist, 'assets', s)), { level: 9 }).length,
+    0,
+  );
+  return bytes / 1024;
+}
+
+interface Shown {
+  ms: number;
+  sequentialRoundTrips: number;
+  requests: number;
+}
+
+async function appFrame(page: Page, appOrigin: string): Promise<Frame> {
+  for (let i = 0; i < 200; i++) {
+    const frame = page.frames().find((f) => f.url().startsWith(appOrigin));
+    if (frame) return frame;
+    await page.waitForTimeout(25);
+  }
+  throw new Error('the app frame did not appear in the host');
+}
+
+/** Opens the case in the host and reads the app's suggestion-shown mark. */
+async function openOnce(page: Page, url: string, appOrigin: string): Promise<Shown> {
+  await page.goto(url);
+  const frame = await appFrame(page, appOrigin);
+  const handle = await frame.waitForFunction(
+    (name) => {
+      const mark = performance.getEntriesByName(name)[0] as PerformanceMark | undefined;
+      return mark
+        ? { ms: mark.startTime, detail: mark.detail as { sequentialRoundTrips: number; requests: number } }
+        : null;
+    },
+    SUGGESTION_SHOWN,
+    { timeout: 60_000 },
+  );
+  const { ms, detail } = (await handle.jsonValue()) as {
+    ms: number;
+    detail: { sequentialRoundTrips: number; requests: number };
+  };
+  return { ms, sequentialRoundTrips: detail.sequentialRoundTrips, requests: detail.requests };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+export async function benchSidebar(casesDir: string): Promise<BenchRow[]> {
+  const kb = sidebarScriptKb();
+  const rows: BenchRow[] = [
+    {
+      name: 'sidebar: gzipped JavaScript loaded (SDK included)',
+      value: Number(kb.toFixed(1)),
+      unit: 'KB',
+      budget: '<= 100 KB',
+      pass: kb <= 100,
+    },
+  ];
+
+  const dir = mkdtempSync(join(tmpdir(), 'eg-bench-'));
+  const cases = loadCases(casesDir);
+  for (const size of [20, 1000]) {
+    writeFileSync(
+      join(dir, `long-${size}.json`),
+      JSON.stringify({ name: `${size} comments`, bundle: longTicket(cases, size) }),
+    );
+  }
+  const host = await startHost({ hostPort: 0, appPort: 0, caseFolders: [{ label: 'bench', dir }] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const page = await browser.newPage();
+    for (const size of [20, 1000]) {
+      const url = `${host.hostUrl}?case=bench/long-${size}.json&latency=${LATENCY_MS}`;
+      await openOnce(page, url, host.appOrigin); // warm the browser's cache of the app and the host page
+      const runs: Shown[] = [];
+      for (let i = 0; i < (size > 100 ? 5 : 9); i++) runs.push(await openOnce(page, url, host.appOrigin));
+      const ms = median(runs.map((r) => r.ms));
+      const trips = runs[0]?.sequentialRoundTrips ?? 0;
+      rows.push({
+        name: `sidebar: iframe start to suggestion, ${size} comments, ${LATENCY_MS} ms per REST call`,
+        value: Math.round(ms),
+        unit: 'ms',
+        budget: size === 20 ? '< 600 ms' : '—',
+        pass: size === 20 ? ms < 600 : true,
+      });
+      rows.push({
+        name: `sidebar: sequential round trips to load ${size} comments (requests)`,
+        value: trips,
+        unit: `(${runs[0]?.requests ?? 0})`,
+        budget: '—',
+        pass: true,
+      });
+    }
+  } finally {
+    await browser.close();
+    await host.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}

@@ -1,0 +1,98 @@
+/**
+ * The host page's test hook, published as `window.escalationHost`: the open ticket exactly as the fake
+ * Zendesk stores it, with every write and request it saw, and a way to queue any fault. The page's views
+ * show the same things for a person; this gives them as data, so a browser test can assert the final
+ * ticket state exactly instead of reading it back from the page's text.
+ */
+import type { Comment, Ticket } from '../../fake/types';
+import type { FaultSpec, RequestRecord, WriteRecord } from '../../fake/zendesk';
+import { describeFault } from './logs';
+import type { Session } from './session';
+
+/** The open ticket and what happened to it, as plain data (it crosses into the test through JSON). */
+export interface HostState {
+  /** The open case, e.g. `shared/01-port-in-rejected-four-times.json`. */
+  readonly caseId: string;
+  readonly ticketId: number;
+  /** The ticket as stored: saved writes only, not the agent's unsaved edits in the form. */
+  readonly ticket: Ticket;
+  /** The ticket's comments as stored, oldest first. */
+  readonly comments: readonly Comment[];
+  /** Tickets created by a `POST /api/v2/tickets` (linked tickets for other teams), as stored. */
+  readonly createdTickets: readonly { readonly ticket: Ticket; readonly comments: readonly Comment[] }[];
+  /** Every applied write, oldest first: the app's requests and other agents' edits. */
+  readonly writes: readonly WriteRecord[];
+  /** Every answered request, oldest first, with its status and the fault that hit it. */
+  readonly requests: readonly RequestRecord[];
+  /** Faults queued and not yet used, in the words the page shows them. */
+  readonly pendingFaults: readonly string[];
+  /** `metadata().settings` as the app receives them. */
+  readonly settings: Readonly<Record<string, unknown>>;
+  /** Whether the app in the sidebar has registered (finished the ZAF handshake). */
+  readonly appRegistered: boolean;
+}
+
+/** What `window.escalationHost` offers. */
+export interface HostTestApi {
+  /** The open ticket's state, or null while no ticket is open. */
+  state(): HostState | null;
+  /** Queues a fault on the open ticket's fake, as the Network controls do but with any fault. */
+  failNext(fault: FaultSpec): void;
+}
+
+declare global {
+  interface Window {
+    /** The host page's test hook (host/page/inspect.ts). */
+    escalationHost?: HostTestApi;
+  }
+}
+
+/** What the hook reads from the page. */
+export interface InspectedPage {
+  session(): Session | null;
+  caseId(): string | null;
+  settings(): Readonly<Record<string, unknown>>;
+}
+
+/** The hook over the page's open session. */
+export function createTestApi(page: InspectedPage): HostTestApi {
+  const open = (): { session: Session; caseId: string } | null => {
+    const session = page.session();
+    const caseId = page.caseId();
+    return session === null || caseId === null ? null : { session, caseId };
+  };
+  return {
+    state() {
+      const current = open();
+      if (current === null) return null;
+      const { session, caseId } = current;
+      const { fake, ticketId } = session;
+      const ticket = fake.ticket(ticketId);
+      if (ticket === undefined) throw new Error(`The open ticket ${ticketId} is not in the fake Zendesk.`);
+      const writes = fake.writes();
+      const createdIds = [
+        ...new Set(writes.filter((write) => write.method === 'POST').map((write) => write.ticketId)),
+      ];
+      return structuredClone({
+        caseId,
+        ticketId,
+        ticket,
+        comments: fake.comments(ticketId),
+        createdTickets: createdIds.flatMap((id) => {
+          const created = fake.ticket(id);
+          return created === undefined ? [] : [{ ticket: created, comments: fake.comments(id) }];
+        }),
+        writes,
+        requests: fake.requests(),
+        pendingFaults: fake.pendingFaults().map(describeFault),
+        settings: page.settings(),
+        appRegistered: session.host.isRegistered(),
+      });
+    },
+    failNext(fault) {
+      const current = open();
+      if (current === null) throw new Error('Open a ticket before queueing a fault.');
+      current.session.failNext(fault);
+    },
+  };
+}
