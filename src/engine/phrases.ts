@@ -154,7 +154,6 @@ export const PHRASES = {
   carrierActivationRejected: compile(
     String.raw`\b(activation|activate|SIM|eSIM)\b[^.]{0,50}\b(rejected|refused|denied|declined|blocked) by (the )?(carrier|network|${CARRIERS})\b`,
     String.raw`\b(carrier|network|${CARRIERS}) (keeps |kept )?(rejected|rejecting|refused|refusing|denied|denying|declined|declining|won'?t accept) (the |my |our )?(SIM|eSIM|activation|ICCID|IMEI|device)\b`,
-    String.raw`\brejected by (the )?(network|carrier|network provider|${CARRIERS})\b`,
   ),
   carrierProvisioning: compile(
     String.raw`\b(provisioning|provision)\b[^.]{0,40}\b(carrier|network)[- ]side\b|\bcarrier[- ]side (provisioning|failure|error|issue|problem)\b`,
