@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Frame, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { appFrame, launchChromium } from '../e2e/support';
 import { startHost } from '../host/server';
 import { SUGGESTION_SHOWN } from '../src/ui/marks';
 import { loadCases, longTicket, type BenchRow } from './engine';
@@ -32,19 +33,10 @@ interface Shown {
   requests: number;
 }
 
-async function appFrame(page: Page, appOrigin: string): Promise<Frame> {
-  for (let i = 0; i < 200; i++) {
-    const frame = page.frames().find((f) => f.url().startsWith(appOrigin));
-    if (frame) return frame;
-    await page.waitForTimeout(25);
-  }
-  throw new Error('the app frame did not appear in the host');
-}
-
 /** Opens the case in the host and reads the app's suggestion-shown mark. */
-async function openOnce(page: Page, url: string, appOrigin: string): Promise<Shown> {
+async function openOnce(page: Page, url: string): Promise<Shown> {
   await page.goto(url);
-  const frame = await appFrame(page, appOrigin);
+  const frame = await appFrame(page);
   const handle = await frame.waitForFunction(
     (name) => {
       const mark = performance.getEntriesByName(name)[0] as PerformanceMark | undefined;
@@ -85,24 +77,14 @@ export async function benchSidebar(casesDir: string): Promise<BenchRow[]> {
     );
   }
   const host = await startHost({ hostPort: 0, appPort: 0, caseFolders: [{ label: 'bench', dir }] });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     for (const size of [20, 1000]) {
       const url = `${host.hostUrl}?case=bench/long-${size}.json&latency=${LATENCY_MS}`;
-      await openOnce(page, url, host.appOrigin); // warm the browser's cache of the app and the host page
+      await openOnce(page, url); // warm the browser's cache of the app and the host page
       const runs: Shown[] = [];
-      for (let i = 0; i < (size > 100 ? 5 : 9); i++) runs.push(await openOnce(page, url, host.appOrigin));
+      for (let i = 0; i < (size > 100 ? 5 : 9); i++) runs.push(await openOnce(page, url));
       const ms = median(runs.map((r) => r.ms));
       const trips = runs[0]?.sequentialRoundTrips ?? 0;
       rows.push({
