@@ -15,6 +15,8 @@ import { useChoices } from './useChoices';
 const PORT_IN = '01-port-in-rejected-four-times.json';
 const SECURITY = '04-app-shows-other-customers-data.json';
 const BLOCKED = '13-esim-error-no-troubleshooting-no-info.json';
+/** A VIP with a backend bug: the engineering rules depend on the known-issue check, left unanswered. */
+const VIP_BUG = '10-vip-plan-change-bug.json';
 
 function Harness({ bundle, onReview = () => undefined }: { bundle: Bundle; onReview?: () => void }) {
   const choices = useChoices(bundle, answersOf(bundle));
@@ -126,7 +128,7 @@ describe('SuggestionView', () => {
   });
 
   it('marks the questions this ticket still needs answered', () => {
-    const { decision } = show(PORT_IN);
+    const { decision } = show(VIP_BUG);
     expect(decision.open_questions).toContain('known_issue_with_workaround');
     const group = screen.getByRole('group', { name: /known issue/ });
     expect(within(group).getByText(t('checklist.needed'))).toBeTruthy();
