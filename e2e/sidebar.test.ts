@@ -281,13 +281,10 @@ describe('the sidebar in the local Zendesk host', () => {
     expect(await firstEvidence.locator('blockquote + span').textContent()).toBe(
       `comment 28003841270911 · agent · internal note · ${await shownTime(page, fourthAttempt.created_at)}`,
     );
-    const activation = reasonRow('SIM activation rejected by carrier');
-    expect(await activation.locator('blockquote').first().textContent()).toBe(
-      "I can see your port request (PRQ-7730215) was rejected by Verizon with code 6F, which means the account number didn't match their records.",
-    );
-    expect(await activation.locator('blockquote + span').first().textContent()).toMatch(
-      /^comment 28003841270233 · agent · public · /u,
-    );
+    // One rule, not two: Verizon rejecting the port request is not a SIM activation rejected by a carrier.
+    expect(await why.locator('li > strong').allTextContents()).toEqual([
+      'Port-in rejected 3+ times (with correct info)',
+    ]);
     await screenshotSidebar(page, 'suggestion');
 
     // The preview says exactly what will be written.
