@@ -3,7 +3,8 @@
  * (Testing Library) and the src/zendesk adapters' tests. `request` goes to `FakeZendesk.request` and
  * settles as the SDK does (the body on 2xx; a jqXHR-like rejection otherwise); `get` reads the fake's
  * ticket in ZAF's camelCase shapes; `set` and `invoke` are recorded and change an editor overlay (the
- * agent's unsaved form), as the host would; `fire` plays the host's events.
+ * agent's unsaved form), firing the change events (`comment.text.changed`...) as the host would; `fire`
+ * plays the host's events.
  */
 import type { ZafClient, ZafRequest } from '../src/zendesk/types';
 import type { Comment, Ticket, User } from './types';
@@ -90,6 +91,8 @@ const KNOWN_ACTIONS = new Set([
   'preloadPane',
   'macro',
   'app.close',
+  'appsTray.show',
+  'appsTray.hide',
   'ticket.tags.add',
   'ticket.tags.remove',
   'comment.appendText',
@@ -203,6 +206,7 @@ export function createFakeClient(fake: FakeZendesk, options: FakeClientOptions =
       calls.sets.push({ path, value });
       if (path === 'comment.text') {
         editor.text = String(value);
+        fire('comment.text.changed', editor.text);
       } else if (path === 'comment.type') {
         const type = EDITOR_TYPES.find((candidate) => candidate === value);
         if (type === undefined) {
@@ -211,6 +215,7 @@ export function createFakeClient(fake: FakeZendesk, options: FakeClientOptions =
           );
         }
         editor.type = type;
+        fire('comment.type.changed', type);
       } else if (path === 'ticket.tags') {
         setTags(Array.isArray(value) ? value.map(String) : []);
       } else {
@@ -231,7 +236,10 @@ export function createFakeClient(fake: FakeZendesk, options: FakeClientOptions =
       const words = (Array.isArray(first) ? first : [first]).filter((tag) => typeof tag === 'string');
       if (name === 'ticket.tags.add') setTags([...tags(), ...words]);
       if (name === 'ticket.tags.remove') setTags(tags().filter((tag) => !words.includes(tag)));
-      if (name.startsWith('comment.append') && typeof first === 'string') editor.text += first;
+      if (name.startsWith('comment.append') && typeof first === 'string') {
+        editor.text += first;
+        fire('comment.text.changed', editor.text);
+      }
       return Promise.resolve({ errors: {} });
     },
 

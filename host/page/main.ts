@@ -25,6 +25,7 @@ interface HostConfig {
 const toasts = byId('toasts', HTMLDivElement);
 const appStatus = byId('app-status', HTMLDivElement);
 const appSlot = byId('app-slot', HTMLDivElement);
+const appAttention = byId('app-attention', HTMLParagraphElement);
 const ticketError = byId('ticket-error', HTMLParagraphElement);
 const saveOutcome = byId('save-outcome', HTMLOutputElement);
 const changeError = byId('change-error', HTMLOutputElement);
@@ -55,6 +56,8 @@ const logs: Logs = {
 
 interface State {
   config: HostConfig;
+  /** How often the open ticket's app asked to come forward (`appsTray.show`). */
+  comeForward: number;
   entries: readonly CaseEntry[];
   entry: CaseEntry | null;
   session: Session | null;
@@ -65,6 +68,7 @@ interface State {
 
 const state: State = {
   config: { appOrigin: '', appPath: 'assets/index.html', manifest: null },
+  comeForward: 0,
   entries: [],
   entry: null,
   session: null,
@@ -97,6 +101,20 @@ const ui: SidebarUi = {
       setTimeout(() => {
         toast.remove();
       }, durationMs);
+  },
+  appsTray(visible) {
+    const at = new Date().toLocaleTimeString();
+    if (!visible) {
+      appAttention.textContent = `The app asked to hide the apps panel (appsTray.hide) at ${at}.`;
+      return;
+    }
+    // In Zendesk this opens the apps panel when the agent has hidden it; here the app is always shown,
+    // so the page says so and outlines the app for a moment.
+    state.comeForward += 1;
+    appAttention.textContent = `The app asked to come forward (appsTray.show) at ${at}: ${state.comeForward} time${state.comeForward === 1 ? '' : 's'} on this ticket.`;
+    const aside = appSlot.closest('aside');
+    aside?.classList.add('attention');
+    setTimeout(() => aside?.classList.remove('attention'), 2000);
   },
   macro(id) {
     ui.notify(
@@ -137,6 +155,8 @@ function open(entry: CaseEntry): void {
   state.session = null;
   state.entry = entry;
   clearLogs(logs);
+  state.comeForward = 0;
+  appAttention.textContent = '';
   ticketError.textContent = '';
   saveOutcome.textContent = '';
   changeError.textContent = '';

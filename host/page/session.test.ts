@@ -22,6 +22,7 @@ async function open(options: { latencyMs?: number } = {}) {
     resize: (size) => uiCalls.push(`resize ${JSON.stringify(size)}`),
     notify: (message, kind, durationMs) => uiCalls.push(`notify ${kind} ${String(durationMs)} ${message}`),
     macro: (id) => uiCalls.push(`macro ${id}`),
+    appsTray: (visible) => uiCalls.push(`appsTray ${visible ? 'show' : 'hide'}`),
   };
   const session = new Session({
     entry: {
@@ -169,6 +170,14 @@ describe("the app's edits", () => {
       'notify notice 5000 Saved',
       'macro 360001',
     ]);
+  });
+
+  it('appsTray.show reaches the page (the app coming forward), and appsTray.isVisible reads', async () => {
+    const { client, uiCalls } = await open();
+    await client.invoke('appsTray.show');
+    await client.invoke('appsTray.hide');
+    expect(uiCalls).toEqual(['appsTray show', 'appsTray hide']);
+    expect(await client.get('appsTray.isVisible')).toMatchObject({ 'appsTray.isVisible': true });
   });
 
   it('rejects an action the host does not have, naming it', async () => {

@@ -16,6 +16,11 @@ export interface SidebarUi {
   notify(message: string, kind: string, durationMs: number | null): void;
   /** `invoke('macro', id)`: the local host has no macros, so the page only says what would happen. */
   macro(id: string): void;
+  /**
+   * `invoke('appsTray.show')` / `invoke('appsTray.hide')` (Support API, all locations): the app asks for
+   * the apps panel to open (to come forward) or close. A page without an apps panel leaves it out.
+   */
+  appsTray?(visible: boolean): void;
 }
 
 /** Everything the sidebar API reads and changes. */
@@ -33,7 +38,7 @@ export interface SidebarDeps {
 const READABLE =
   'ticket, ticket.<property> (id, subject, description, status, priority, type, tags, requester, assignee, ' +
   'organization, via, createdAt, updatedAt, customStatus, comments, ...), ticket.customField:custom_field_<id>, ' +
-  'currentUser, currentAccount, comment.text, comment.type';
+  'currentUser, currentAccount, comment.text, comment.type, appsTray.isVisible';
 
 const DEFAULT_NOTIFY_MS = 5000;
 
@@ -105,6 +110,10 @@ export function createSidebarApi(deps: SidebarDeps): LocationApi {
         break;
       case 'comment':
         value = { text: form.editor.text, type: form.editor.type, attachments: [] };
+        break;
+      case 'appsTray':
+        // The local host's apps panel never hides: the app's iframe is always on the page.
+        value = { isVisible: true };
         break;
       default:
         return fail(
@@ -249,6 +258,10 @@ export function createSidebarApi(deps: SidebarDeps): LocationApi {
         });
         return ok(null);
       }
+      case 'appsTray.show':
+      case 'appsTray.hide':
+        ui.appsTray?.(name === 'appsTray.show');
+        return ok(null);
       case 'macro': {
         const id = idOf(args[0]);
         if (id === undefined || id === null) return fail(name, 'takes a macro id.');
@@ -258,7 +271,7 @@ export function createSidebarApi(deps: SidebarDeps): LocationApi {
       default:
         return fail(
           name,
-          'is not an action of the local host (resize, notify, ticket.tags.add, ticket.tags.remove, comment.appendText, macro).',
+          'is not an action of the local host (resize, notify, appsTray.show, appsTray.hide, ticket.tags.add, ticket.tags.remove, comment.appendText, macro).',
         );
     }
   };

@@ -2,6 +2,7 @@
  * The decision for one ticket: which rules fire, which guards hold them back, where it goes, how urgent,
  * which tags and when to follow up. Pure and total: the same bundle always gives the same decision.
  */
+import { reviewMessage, type WordingProblem } from './advice';
 import type { Bundle, ChecklistKey } from './bundle';
 import { compose } from './compose';
 import { describeEvidence, uniqueEvidence, type Evidence } from './evidence';
@@ -59,6 +60,8 @@ export interface Decision {
   customer_channel: 'chat' | 'email';
   note: string;
   customer_message: string;
+  /** What in the customer message goes against the guide's advice ("What to Tell Customers", Path 3). */
+  wording: WordingProblem[];
   /** The Path 5 alert text for the on-call channel, null off the urgent path. */
   urgent_alert_text: string | null;
 }
@@ -143,6 +146,10 @@ export function decide(bundle: Bundle): Decision {
     customer_channel: channel,
     note,
     customer_message: message,
+    wording: reviewMessage(message, {
+      bundle,
+      decision: { targets: routing.targets, customer_message: message },
+    }),
     urgent_alert_text: alert,
   };
 }

@@ -5,3 +5,11 @@ export { RULES, type Rule } from './rules';
 export { GUARDS, type Guard, type GuardId } from './guards';
 export { TARGETS, TEAMS, type Target, type Urgency } from './teams';
 export { maskSensitive } from './mask';
+export {
+  reviewMessage,
+  findTriggers,
+  type WordingProblem,
+  type WordingKind,
+  type Trigger,
+  type ReviewContext,
+} from './advice';

@@ -26,3 +26,28 @@ export function maskSensitive(text: string): string {
 export function hasUnmaskedNumber(text: string): boolean {
   return maskSensitive(text) !== text;
 }
+
+/** An account or card number as written, where it is, and its masked form. */
+export interface NumberSpan {
+  start: number;
+  end: number;
+  masked: string;
+}
+
+/** Where the text holds account or card numbers that `maskSensitive` would mask, in text order. */
+export function findUnmaskedNumbers(text: string): NumberSpan[] {
+  if (!/\d[\d -]{4,}\d/.test(text)) return [];
+  const spans: NumberSpan[] = [];
+  for (const m of text.matchAll(NAMED_NUMBER)) {
+    const num = m[5] ?? '';
+    const end = m.index + m[0].length;
+    if (num.replace(/\D/g, '').length >= 6)
+      spans.push({ start: end - num.length, end, masked: maskNumber(num) });
+  }
+  for (const m of text.matchAll(LONG_RUN)) {
+    const start = m.index;
+    if (!spans.some((s) => start < s.end && s.start < start + m[0].length))
+      spans.push({ start, end: start + m[0].length, masked: maskNumber(m[0]) });
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}

@@ -142,7 +142,7 @@ export function stripQuotedHistory(body: string): string {
 
 // Double quotes, curly quotes, guillemets, and single quotes that open after a space and close before
 // punctuation or a space (so "don't" and "customers' data" are not read as quotes).
-const QUOTED =
+export const QUOTED =
   /"[^"\n]{1,300}"|“[^”\n]{1,300}”|«[^»\n]{1,300}»|(?<=^|[\s(:,])'(?=\S)[^'\n]{1,300}?(?<=\S)'(?=[\s.,!?;:)]|$)/g;
 
 const MAYBE_NUMBER = /\d[\d -]{4,}\d/;
@@ -171,7 +171,7 @@ export function splitSentences(text: string): Sentence[] {
   return out;
 }
 
-const CLAUSE_BREAK = /[,;:()]|\s[-–—]\s|\b(but|however|although|though|whereas|except)\b/gi;
+export const CLAUSE_BREAK = /[,;:()]|\s[-–—]\s|\b(but|however|although|though|whereas|except)\b/gi;
 const NEGATOR =
   /\b(not|no|never|without|nor|neither|nobody|none|nothing|hardly|cannot|doubt|ruled out|rule out|instead of)\b|n't\b|n’t\b/i;
 const HYPOTHETICAL = /\b(if|whether|unless|in case|in the event|suppose|supposing|imagine)\b/i;

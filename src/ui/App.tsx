@@ -12,6 +12,8 @@ import { ErrorState, LoadingState } from './States';
 import { StepList } from './StepList';
 import { SuggestionView } from './SuggestionView';
 import { useEscalation, type Escalation } from './useEscalation';
+import { useReplyEditor } from './useReplyEditor';
+import type { ReplyEditorReview } from './Wording';
 
 const Actions = styled.div`
   display: flex;
@@ -32,7 +34,15 @@ export interface AppProps {
   settingsProblems?: readonly string[];
 }
 
-function Phase({ flow, settings }: { flow: Escalation; settings: AppSettings }) {
+function Phase({
+  flow,
+  settings,
+  editor,
+}: {
+  flow: Escalation;
+  settings: AppSettings;
+  editor: ReplyEditorReview;
+}) {
   const { phase } = flow;
   switch (phase.kind) {
     case 'loading':
@@ -50,6 +60,7 @@ function Phase({ flow, settings }: { flow: Escalation; settings: AppSettings }) 
           settings={settings}
           notice={flow.notice}
           loadWarnings={flow.loadWarnings}
+          editor={editor}
           onReview={flow.review}
         />
       );
@@ -106,6 +117,7 @@ function Phase({ flow, settings }: { flow: Escalation; settings: AppSettings }) 
  */
 export function App({ client, settings, settingsProblems = [] }: AppProps) {
   const flow = useEscalation(client, settings);
+  const editor = useReplyEditor(client, flow.choices, flow.phase.kind === 'suggestion');
   return (
     <>
       <WarningList
@@ -113,7 +125,7 @@ export function App({ client, settings, settingsProblems = [] }: AppProps) {
         intro={t('error.settings_next')}
         lines={settingsProblems}
       />
-      <Phase flow={flow} settings={settings} />
+      <Phase flow={flow} settings={settings} editor={editor} />
     </>
   );
 }

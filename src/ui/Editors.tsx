@@ -1,10 +1,13 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Textarea } from '@zendeskgarden/react-forms';
+import { useMemo } from 'react';
 import styled from 'styled-components';
-import type { Decision } from '../engine';
+import type { Decision, WordingProblem } from '../engine';
 import type { AppSettings } from '../zendesk/types';
 import { t } from './i18n';
 import { Section } from './Section';
+import { useDebounced } from './useDebounced';
+import { MessageCheck } from './Wording';
 
 const Editor = styled(Field)`
   margin-bottom: ${(p) => p.theme.space.sm};
@@ -21,7 +24,11 @@ export interface EditorsProps {
   onNoteChange: (note: string) => void;
   onMessageChange: (message: string) => void;
   onReset: () => void;
+  /** What in a message goes against the guide's advice; checked as the agent pauses typing. */
+  review?: (message: string) => WordingProblem[];
 }
+
+const NO_REVIEW = (): WordingProblem[] => [];
 
 function TextEditor({
   label,
@@ -54,9 +61,13 @@ function TextEditor({
 
 /**
  * The internal note and the customer message, prefilled from the decision and editable. The message is
- * labelled with its channel variant (chat or email) and how it will be delivered.
+ * labelled with its channel variant (chat or email) and how it will be delivered; under it, what in it
+ * goes against the guide's advice, with the guide's words a click away.
  */
 export function Editors(props: EditorsProps) {
+  const settled = useDebounced(props.message, 300);
+  const review = props.review ?? NO_REVIEW;
+  const problems = useMemo(() => review(settled), [review, settled]);
   return (
     <Section title={t('editors.heading')}>
       <TextEditor
@@ -73,6 +84,7 @@ export function Editors(props: EditorsProps) {
         rows={4}
         onChange={props.onMessageChange}
       />
+      <MessageCheck problems={problems} message={props.message} onChange={props.onMessageChange} />
       {props.edited && (
         <Button size="small" isBasic onClick={props.onReset}>
           {t('editors.reset')}

@@ -10,6 +10,7 @@ import { ReasonList } from './ReasonList';
 import { SuggestionCard } from './SuggestionCard';
 import { TargetPicker } from './TargetPicker';
 import type { Choices } from './useChoices';
+import { ReplyEditorPanel, type ReplyEditorReview } from './Wording';
 
 const Actions = styled.div`
   margin-bottom: ${(p) => p.theme.space.md};
@@ -21,6 +22,8 @@ export interface SuggestionViewProps {
   settings: AppSettings;
   notice?: { kind: 'changed' | 'conflict'; changes: string[] } | null;
   loadWarnings?: readonly string[];
+  /** What the agent has in Zendesk's reply editor, reviewed. */
+  editor?: ReplyEditorReview;
   onReview: () => void;
 }
 
@@ -33,6 +36,7 @@ export function SuggestionView({
   settings,
   notice,
   loadWarnings = [],
+  editor,
   onReview,
 }: SuggestionViewProps) {
   const d = c.decision;
@@ -41,6 +45,7 @@ export function SuggestionView({
     <>
       {notice && <ChangeNotice kind={notice.kind} changes={notice.changes} />}
       <SuggestionCard decision={d} />
+      {editor && <ReplyEditorPanel editor={editor} />}
       <WarningList title={t('suggestion.unread_title')} lines={loadWarnings} />
       <Blockers blockers={d.blockers} heldBack={d.held_back} />
       <ReasonList reasons={d.reasons} />
@@ -64,6 +69,7 @@ export function SuggestionView({
             onNoteChange={c.setNote}
             onMessageChange={c.setMessage}
             onReset={c.resetTexts}
+            review={c.review}
           />
           <Actions>
             <Button isPrimary isStretched disabled={c.problems.length > 0} onClick={onReview}>

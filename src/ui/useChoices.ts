@@ -4,7 +4,14 @@
  * follows the latest decision.
  */
 import { useMemo, useState } from 'react';
-import { decide, type Bundle, type Decision, type Target } from '../engine';
+import {
+  decide,
+  reviewMessage,
+  type Bundle,
+  type Decision,
+  type Target,
+  type WordingProblem,
+} from '../engine';
 import type { ChecklistKey } from '../engine/bundle';
 import { CHECKLIST_KEYS, withAnswers, type ChecklistAnswers } from './Checklist';
 import { isOverride } from './TargetPicker';
@@ -24,6 +31,8 @@ const NOTHING_CHOSEN: Chosen = { targets: null, overrideReason: '', note: null, 
 
 /** The decision for the current answers and the agent's choices, with the actions that change them. */
 export interface Choices {
+  /** The ticket as read; null while loading. */
+  bundle: Bundle | null;
   decision: Decision | null;
   answers: ChecklistAnswers;
   targets: Target[];
@@ -35,6 +44,8 @@ export interface Choices {
   /** Either text differs from the engine's. */
   edited: boolean;
   problems: ChoiceProblem[];
+  /** What in a text to the customer goes against the guide's advice, for the chosen teams. */
+  review: (text: string) => WordingProblem[];
   answer: (key: ChecklistKey, value: boolean | undefined) => void;
   chooseTargets: (targets: Target[]) => void;
   setReason: (reason: string) => void;
@@ -58,8 +69,18 @@ export function useChoices(bundle: Bundle | null, initialAnswers: ChecklistAnswe
   const problems: ChoiceProblem[] = [];
   if (targets.length === 0) problems.push('targets');
   if (override && chosen.overrideReason.trim() === '') problems.push('reason');
+  // Keyed by the teams' names: `targets` is a fresh array on each render. The engine's own message is
+  // the guide's wording: its words are never an internal reason.
+  const teamKey = targets.join();
+  const suggestedMessage = decision?.customer_message ?? '';
+  const review = useMemo(() => {
+    const teams = (teamKey ? teamKey.split(',') : []) as Target[];
+    const context = { targets: teams, customer_message: suggestedMessage };
+    return (text: string) => (bundle ? reviewMessage(text, { bundle, decision: context }) : []);
+  }, [bundle, teamKey, suggestedMessage]);
 
   return {
+    bundle,
     decision,
     answers,
     targets,
@@ -69,6 +90,7 @@ export function useChoices(bundle: Bundle | null, initialAnswers: ChecklistAnswe
     message: chosen.message ?? decision?.customer_message ?? '',
     edited: chosen.note !== null || chosen.message !== null,
     problems,
+    review,
     answer: (key, value) => {
       setAnswers((a) => {
         const next: ChecklistAnswers = {};

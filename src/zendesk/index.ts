@@ -24,3 +24,11 @@ export { loadTicket, LoadError, type LoadOptions, type LoadResult, type LoadStat
 export { buildPlan, makeEscalationKey, type PlanChoice, type PlanInput } from './plan';
 export { applyPlan, type ApplyOptions } from './writer';
 export { watchTicket, WATCHED_EVENTS, type WatchOptions } from './watch';
+export {
+  watchEditor,
+  editorPlainText,
+  triggerAlarm,
+  newInternalNotes,
+  comeForward,
+  type EditorText,
+} from './editor';
