@@ -5,7 +5,6 @@
  * read through the host page's test hook (`window.escalationHost`, host/page/inspect.ts).
  * Screenshots of the main states go to artifacts/.
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,18 +16,19 @@ import type { HostState } from '../host/page/inspect';
 import { REPO_ROOT, startHost, type RunningHost } from '../host/server';
 import {
   appFrame,
+  assertBuilt,
   hostState,
   launchChromium,
   newContext,
   readSharedCase,
   screenshotPage,
   screenshotSidebar,
+  t,
   watchErrors,
   type SharedCase,
 } from './support';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const DIST_PAGE = path.join(REPO_ROOT, 'dist', 'assets', 'index.html');
 const HOUR_MS = 3_600_000;
 
 const CARRIER_CASE = '01-port-in-rejected-four-times.json';
@@ -40,24 +40,9 @@ const BLOCKED_CASE = '13-esim-error-no-troubleshooting-no-info.json';
 const HTML_CASE_FILE = path.join(HERE, 'fixtures', 'cases', 'html-in-ticket-text.json');
 const HTML_CASE_ID = 'e2e/html-in-ticket-text.json';
 
-type Texts = { readonly [key: string]: string | Texts };
-
 let host: RunningHost;
 let browser: Browser;
-let texts: Texts;
 const contexts: BrowserContext[] = [];
-
-/** The sidebar's text for a translations/en.json `ui.*` key, with `{{name}}` filled in, as the app shows it. */
-function t(key: string, values: Readonly<Record<string, string | number>> = {}): string {
-  let node: string | Texts | undefined = texts;
-  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-  if (typeof node !== 'string') throw new Error(`translations/en.json has no text ui.${key}.`);
-  return node.replace(/\{\{(\w+)\}\}/gu, (_match, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new Error(`ui.${key} needs a value for {{${name}}}.`);
-    return String(value);
-  });
-}
 
 interface OpenTicket {
   readonly page: Page;
@@ -224,12 +209,7 @@ async function axeViolations(page: Page): Promise<{ rules: number; violations: s
 }
 
 beforeAll(async () => {
-  if (!existsSync(DIST_PAGE)) {
-    throw new Error(`No built app at ${DIST_PAGE}: run \`npx vite build\` before the browser tests.`);
-  }
-  texts = (
-    JSON.parse(await readFile(path.join(REPO_ROOT, 'translations', 'en.json'), 'utf8')) as { ui: Texts }
-  ).ui;
+  assertBuilt();
   host = await startHost({
     hostPort: 0,
     appPort: 0,

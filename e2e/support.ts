@@ -3,6 +3,7 @@
  * its uncaught errors, the host's test hook (`window.escalationHost`, host/page/inspect.ts) read from
  * Node, the sidebar's frame, and screenshots kept in artifacts/.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
@@ -121,4 +122,29 @@ export async function screenshotPage(page: Page, name: string): Promise<string> 
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+type Texts = { readonly [key: string]: string | Texts };
+let texts: Texts | null = null;
+
+/** The sidebar's text for a translations/en.json `ui.*` key, with `{{name}}` filled in, as the app shows it. */
+export function t(key: string, values: Readonly<Record<string, string | number>> = {}): string {
+  texts ??= (
+    JSON.parse(readFileSync(path.join(REPO_ROOT, 'translations', 'en.json'), 'utf8')) as { ui: Texts }
+  ).ui;
+  let node: string | Texts | undefined = texts;
+  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  if (typeof node !== 'string') throw new Error(`translations/en.json has no text ui.${key}.`);
+  return node.replace(/\{\{(\w+)\}\}/gu, (_match, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`ui.${key} needs a value for {{${name}}}.`);
+    return String(value);
+  });
+}
+
+/** Stops with what to do when the browser tests run before the app is built. */
+export function assertBuilt(): void {
+  const page = path.join(REPO_ROOT, 'dist', 'assets', 'index.html');
+  if (!existsSync(page))
+    throw new Error(`No built app at ${page}: run \`npx vite build\` before the browser tests.`);
 }

@@ -5,36 +5,25 @@
  * trigger phrase in the reply editor brings the app forward (`appsTray.show` and `notify`), which the
  * host records on its page.
  */
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, startHost, type RunningHost } from '../host/server';
-import { hostState, launchChromium, newContext, screenshotSidebar, watchErrors } from './support';
+import { startHost, type RunningHost } from '../host/server';
+import {
+  assertBuilt,
+  hostState,
+  launchChromium,
+  newContext,
+  screenshotSidebar,
+  t,
+  watchErrors,
+} from './support';
 
-const DIST_PAGE = path.join(REPO_ROOT, 'dist', 'assets', 'index.html');
 const REFUND_CASE = 'shared/05-duplicate-charge-refund-149.json';
 const APPEAL_CASE = 'shared/03-suspension-appeal-60h.json';
 
-type Texts = { readonly [key: string]: string | Texts };
-
 let host: RunningHost;
 let browser: Browser;
-let texts: Texts;
 const contexts: BrowserContext[] = [];
-
-/** The sidebar's text for a translations/en.json `ui.*` key, with `{{name}}` filled in. */
-function t(key: string, values: Readonly<Record<string, string | number>> = {}): string {
-  let node: string | Texts | undefined = texts;
-  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-  if (typeof node !== 'string') throw new Error(`translations/en.json has no text ui.${key}.`);
-  return node.replace(/\{\{(\w+)\}\}/gu, (_match, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new Error(`ui.${key} needs a value for {{${name}}}.`);
-    return String(value);
-  });
-}
 
 /** Opens a case in the host and waits for the sidebar's suggestion. */
 async function openCase(caseId: string): Promise<{ page: Page; app: FrameLocator; errors: string[] }> {
@@ -58,12 +47,7 @@ const editorPanel = (app: FrameLocator) =>
   app.getByRole('region', { name: t('wording.editor_heading'), exact: true });
 
 beforeAll(async () => {
-  if (!existsSync(DIST_PAGE)) {
-    throw new Error(`No built app at ${DIST_PAGE}: run \`npx vite build\` before the browser tests.`);
-  }
-  texts = (
-    JSON.parse(await readFile(path.join(REPO_ROOT, 'translations', 'en.json'), 'utf8')) as { ui: Texts }
-  ).ui;
+  assertBuilt();
   host = await startHost({ hostPort: 0, appPort: 0 });
   browser = await launchChromium();
 });
