@@ -7,7 +7,7 @@ import type { Bundle, ChecklistKey } from './bundle';
 import { compose } from './compose';
 import { describeEvidence, uniqueEvidence, type Evidence } from './evidence';
 import { extractFacts, issueType, type Facts, type Sentiment } from './facts';
-import { GUARDS, type GuardId } from './guards';
+import { GUARD_BY_ID, GUARDS, type GuardId } from './guards';
 import { RULES, type Rule } from './rules';
 import { TEAMS, byTeamOrder, higherUrgency, type Target, type Urgency } from './teams';
 
@@ -166,7 +166,7 @@ export function route(bundle: Bundle): Routing {
   // A guard is checked when a rule that names it fires (or when the customer demands escalation).
   const checked = new Map<GuardId, Evidence[] | null>();
   const holds = (id: GuardId): Evidence[] | null => {
-    if (!checked.has(id)) checked.set(id, GUARDS.find((g) => g.id === id)?.holds(f) ?? null);
+    if (!checked.has(id)) checked.set(id, GUARD_BY_ID.get(id)?.holds(f) ?? null);
     return checked.get(id) ?? null;
   };
 
@@ -182,7 +182,7 @@ export function route(bundle: Bundle): Routing {
   const targets = routeTargets(active);
   const blockers: Blocker[] = [];
   const blockerFor = (id: GuardId): Blocker => {
-    const guard = GUARDS.find((g) => g.id === id);
+    const guard = GUARD_BY_ID.get(id);
     return {
       id,
       message: guard ? guard.instead(f) : id,
