@@ -152,12 +152,12 @@ export const PHRASES = {
     String.raw`\brefus\w* to (release|let (my|the) (number|line) go|let go of)\b|\blet (my|the) number go\b|\bport (is )?(stuck|held up|blocked) (on|at) (their|the old carrier'?s?|the other carrier'?s?|the losing carrier'?s?) (side|end)\b|\b(blocking|blocked|holding up|holding) (the )?(transfer|port|release) of (my|the) (number|line)\b`,
   ),
   carrierActivationRejected: compile(
-    String.raw`\b(activation|activate|SIM|eSIM)\b[^.]{0,50}\b(rejected|refused|denied|declined|blocked) by (the )?(carrier|network|${CARRIERS})\b`,
+    String.raw`\b(rejected|refused|denied|declined|blocked) by (the )?(carrier|network|${CARRIERS})\b(?<=\b(activation|activate|SIM|eSIM)\b[^.]{0,90})`,
     String.raw`\b(carrier|network|${CARRIERS}) (keeps |kept )?(rejected|rejecting|refused|refusing|denied|denying|declined|declining|won'?t accept) (the |my |our )?(SIM|eSIM|activation|ICCID|IMEI|device)\b`,
   ),
   carrierProvisioning: compile(
     String.raw`\b(provisioning|provision)\b[^.]{0,40}\b(carrier|network)[- ]side\b|\bcarrier[- ]side (provisioning|failure|error|issue|problem)\b`,
-    String.raw`\b(carrier|${CARRIERS}) (hasn'?t|has not|didn'?t|did not|failed to|never) provision`,
+    String.raw`\bprovision(?<=\b(carrier|${CARRIERS}) (hasn'?t|has not|didn'?t|did not|failed to|never) provision)`,
     String.raw`\b(HLR|HSS|CSR) (error|failure|mismatch|not updated)\b`,
   ),
 
@@ -210,13 +210,13 @@ export const PHRASES = {
     String.raw`\b(months|invoices|bills|billing cycles|statements)\b(?<=\b(\d+|two|three|four|five|six|several|multiple) (months|invoices|bills|billing cycles|statements))|\bevery month\b|\bsince (january|february|march|april|may|june|july|august|september|october|november|december)\b`,
   ),
   accountException: compile(
-    String.raw`\b(make|making|need|needs|request|requests|requested|requesting|grant|approve) (an |a |account )?exception\b|\bexception (needed|required|request|approval|to keep|for)\b|\baccount exception\b`,
+    String.raw`\bexception\b(?<=\b(make|making|need|needs|request|requests|requested|requesting|grant|approve) (an |a |account )?exception)|\bexception (needed|required|request|approval|to keep|for)\b|\baccount exception\b`,
     String.raw`\bwaive|\bwaiver\b|\bone[- ]time (credit|courtesy|exception)\b|\bcourtesy credit\b|\bgoodwill (credit|gesture)\b`,
     String.raw`\b(outside|against|beyond) (our |the )?(policy|policies)\b|\bpolicy (doesn'?t|does not|won'?t) allow\b|\b(override|special approval|special arrangement)\b`,
   ),
   retention: compile(
     String.raw`\bcancel(l?ing)? (my|the|our|this)? ?(service|account|line|lines|plan|subscription|contract)\b|\bwant to cancel\b|\bport[- ]?out (PIN|number|code)\b|\b(moving|transferring|taking|porting|switching) my (number|line|lines|service) to\b`,
-    String.raw`\bswitch(ing)? (to another|carriers|providers|to (${CARRIERS}))\b|\b(leave|leaving|quit|quitting) (meow|you guys|your service)\b|\bport(ing)? (my (number|numbers|lines) )?out\b|\bclose my account\b|\btake my business elsewhere\b|\b(going|go|moving) (back )?to (${CARRIERS}|another carrier)\b|\bdone with (meow|you)\b`,
+    String.raw`\bswitch(ing)? (to another|carriers|providers|to (${CARRIERS}))\b|\b(leave|leaving|quit|quitting) (meow|you guys|your service)\b|\bport(ing)? (my (number|numbers|lines) )?out\b|\bclose my account\b|\btake my business elsewhere\b|\b(${CARRIERS}|another carrier)\b(?<=\b(going|go|moving) (back )?to (${CARRIERS}|another carrier))|\bdone with (meow|you)\b`,
   ),
 
   // --- Whether the problem is still there --------------------------------------------------------------------
@@ -265,7 +265,7 @@ export const PHRASES = {
   ),
   managerRequest: compile(String.raw`${MANAGER_ASK}`),
   onlyWantsManager: compile(
-    String.raw`\b${CX} (only|just|simply) (wants?|asking for|asks for|demands?)\b[^.]{0,30}\b(manager|supervisor)\b`,
+    String.raw`\b(only|just|simply) (wants?|asking for|asks for|demands?)\b[^.]{0,30}\b(manager|supervisor)\b`,
     String.raw`\b(only|just) (wants?|asking for|asks for|demands?) (a |to speak to a |to talk to a |to speak with a )?(manager|supervisor)\b`,
     String.raw`\binsist(s|ed|ing)? on (a |speaking to a |talking to a )?(manager|supervisor)\b|\brefus(es|ed|ing) to (talk|deal|speak|work) (to|with) (me|anyone|us)\b`,
   ),
