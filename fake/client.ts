@@ -7,8 +7,9 @@
  * plays the host's events.
  */
 import type { ZafClient, ZafRequest } from '../src/zendesk/types';
-import type { Comment, Ticket, User } from './types';
+import type { Ticket } from './types';
 import type { FakeResponse, FakeZendesk, FakeZendeskEvent } from './zendesk';
+import { zafComment, zafTicket, zafUser, type Directory } from './zaf-objects';
 
 /** Options of `createFakeClient`. */
 export interface FakeClientOptions {
@@ -118,6 +119,7 @@ export function createFakeClient(fake: FakeZendesk, options: FakeClientOptions =
     requests: [] as ZafRequest[],
   };
   const currentUserId = options.currentUserId ?? 1;
+  const directory = directoryOf(fake);
 
   const fire = (event: string, ...args: unknown[]): void => {
     for (const handler of [...(handlers.get(event) ?? [])]) handler(...args);
@@ -146,7 +148,7 @@ export function createFakeClient(fake: FakeZendesk, options: FakeClientOptions =
   const resolve = (path: string): unknown => {
     if (overlay.has(path)) return overlay.get(path);
     if (path === 'currentUser')
-      return userShape(fake.user(currentUserId)) ?? fail('cannot be read: no such user');
+      return zafUser(currentUserId, directory) ?? fail('cannot be read: no such user');
     if (path === 'currentAccount') return { subdomain: options.subdomain ?? 'fake', planName: 'fake' };
     if (path === 'comment.text') return editor.text;
     if (path === 'comment.type') return editor.type;
@@ -159,7 +161,7 @@ export function createFakeClient(fake: FakeZendesk, options: FakeClientOptions =
     }
     const [root, ...rest] = path.split('.');
     if (root !== 'ticket') throw new PathError('is not a path the fake client knows');
-    let value: unknown = ticketShape(fake, ticket(), tags());
+    let value: unknown = zafTicket({ ...ticket(), tags: [...tags()] }, fake.comments(ticket().id), directory);
     for (const segment of rest) {
       if (typeof value !== 'object' || value === null || !(segment in value)) {
         throw new PathError('is not a path the fake client knows');
@@ -340,61 +342,16 @@ export function rejectionOf(response: FakeResponse): ZafRequestRejection {
   };
 }
 
-/** A user as ZAF's `ticket.requester` / `currentUser` give it (camelCase). */
-function userShape(user: User | undefined): Record<string, unknown> | undefined {
-  if (user === undefined) return undefined;
+/**
+ * What the ZAF object builders look up: users from the fake; a group by the name the fake gives a
+ * group it seeds (`Group <id>`); organizations by id only, as the fake keeps no organization lookup.
+ */
+function directoryOf(fake: FakeZendesk): Directory {
   return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    tags: [...user.tags],
-    externalId: null,
-    avatarUrl: null,
-    locale: 'en-US',
-    organizations: user.organization_id === null ? [] : [{ id: user.organization_id }],
-    createdAt: user.created_at,
-  };
-}
-
-/** The ticket as ZAF's `ticket` path gives it; `tags` may come from the editor overlay. */
-function ticketShape(fake: FakeZendesk, ticket: Ticket, tags: readonly string[]): Record<string, unknown> {
-  const user = (id: number | null): Record<string, unknown> | null =>
-    id === null ? null : (userShape(fake.user(id)) ?? { id });
-  const assignee: Record<string, unknown> = {};
-  const assigned = user(ticket.assignee_id);
-  if (assigned !== null) assignee.user = assigned;
-  if (ticket.group_id !== null) assignee.group = { id: ticket.group_id };
-  return {
-    id: ticket.id,
-    subject: ticket.subject,
-    description: ticket.description,
-    status: ticket.status,
-    priority: ticket.priority,
-    type: ticket.type,
-    tags: [...tags],
-    externalId: ticket.external_id,
-    createdAt: ticket.created_at,
-    updatedAt: ticket.updated_at,
-    via: { channel: ticket.via.channel, source: ticket.via.source ?? null },
-    requester: user(ticket.requester_id),
-    assignee,
-    group: ticket.group_id === null ? null : { id: ticket.group_id },
-    organization: ticket.organization_id === null ? null : { id: ticket.organization_id },
-    customStatus: ticket.custom_status_id === null ? null : { id: ticket.custom_status_id },
-    comments: fake.comments(ticket.id).map((comment) => commentShape(fake, comment)),
-  };
-}
-
-function commentShape(fake: FakeZendesk, comment: Comment): Record<string, unknown> {
-  return {
-    id: comment.id,
-    value: comment.html_body,
-    author: userShape(fake.user(comment.author_id)) ?? { id: comment.author_id },
-    channel: comment.via.channel,
-    createdAt: comment.created_at,
-    imageAttachments: [],
-    nonImageAttachments: [],
+    user: (id) => fake.user(id),
+    group: (id) => ({ id, name: `Group ${id}` }),
+    organization: (id) => ({ id, name: '', tags: [] }),
+    agentGroups: () => [],
   };
 }
 
@@ -406,7 +363,7 @@ function liveChanges(event: FakeZendeskEvent, ticketId: number, fake: FakeZendes
     if (audit.type === 'Comment') {
       changes.push([
         'ticket.comments.changed',
-        fake.comments(ticketId).map((comment) => commentShape(fake, comment)),
+        fake.comments(ticketId).map((comment) => zafComment(comment, directoryOf(fake))),
       ]);
       continue;
     }

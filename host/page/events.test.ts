@@ -1,7 +1,7 @@
 /** Which change events a change of the form fires. */
 import { describe, expect, it } from 'vitest';
 import { changeEvents, type Snapshot } from './events';
-import type { ZafTicket } from './objects';
+import type { ZafTicket } from '../../fake/zaf-objects';
 
 const ticket: ZafTicket = {
   id: 1,

@@ -6,7 +6,7 @@
  */
 import type { CustomFieldValue } from '../../fake/types';
 import type { Editor } from './form';
-import type { ZafTicket } from './objects';
+import type { ZafTicket } from '../../fake/zaf-objects';
 
 /** What the app can read, at one moment. */
 export interface Snapshot {

@@ -85,7 +85,7 @@ describe('reading the ticket', () => {
       user: { id: FIXTURE_IDS.agent, name: 'Tomasz Nowak' },
       group: { id: FIXTURE_IDS.group, name: `Group ${FIXTURE_IDS.group}` },
     });
-    expect(answer['ticket.via']).toEqual({ channel: 'web' });
+    expect(answer['ticket.via']).toEqual({ channel: 'web', source: null });
     expect(answer[`ticket.customField:custom_field_${CATEGORY_FIELD_ID}`]).toBe('network');
     expect(answer['ticket.comments']).toHaveLength(2);
     // The assignee is the signed-in agent, in every team group.

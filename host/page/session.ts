@@ -16,7 +16,7 @@ import { agentFor, bundleGroupIds, CUSTOM_STATUSES, organizationOf, TEAM_GROUPS 
 import type { CaseEntry } from './catalog';
 import { changeEvents, type Snapshot } from './events';
 import { TicketForm, type SaveResult } from './form';
-import { zafTicket, type Directory, type ZafGroup } from './objects';
+import { zafTicket, type Directory, type ZafGroup } from '../../fake/zaf-objects';
 import { sendRequest } from './requests';
 import { createSidebarApi, type SidebarUi } from './sidebar';
 import {

@@ -5,7 +5,7 @@
  */
 import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES, type CustomFieldValue } from '../../fake/types';
 import type { EditorType, TicketForm } from './form';
-import { customFieldIdOf, zafTicket, zafUser, type Directory } from './objects';
+import { customFieldIdOf, zafTicket, zafUser, type Directory } from '../../fake/zaf-objects';
 import { fail, ok, type Answer, type LocationApi } from './zaf';
 
 /** What the page does for the app's UI actions. */

@@ -1,10 +1,10 @@
 /**
  * The ZAF objects of the ticket sidebar (Ticket, User, Group, Organization, Comment), built from the fake
- * Zendesk's REST objects. ZAF uses camelCase (`createdAt`, `externalId`) and nests related objects
+ * Zendesk's REST objects: one set of shapes for the fake ZAF client (unit tests) and the local host. ZAF uses camelCase (`createdAt`, `externalId`) and nests related objects
  * (`ticket.requester` is a User, `ticket.assignee` is `{user, group}`), where REST has `*_id` fields.
  * Only properties with a clear REST source are filled; an app that needs more reads REST, as this one does.
  */
-import type { Comment, Ticket, User, Via } from '../../fake/types';
+import type { Comment, Ticket, User, Via } from './types';
 
 /** ZAF Group object. */
 export interface ZafGroup {
@@ -92,13 +92,18 @@ export function zafUser(id: number | null, directory: Directory): ZafUser | null
   };
 }
 
+/** ZAF's `via`: always a channel and a source (null when REST gives none). */
+function zafVia(via: Via): Via {
+  return { channel: via.channel, source: via.source ?? null };
+}
+
 /** A ZAF Comment object. */
 export function zafComment(comment: Comment, directory: Directory): ZafComment {
   return {
     id: comment.id,
     value: comment.html_body,
     author: zafUser(comment.author_id, directory),
-    via: comment.via,
+    via: zafVia(comment.via),
     imageAttachments: [],
     nonImageAttachments: [],
   };
@@ -123,7 +128,7 @@ export function zafTicket(ticket: Ticket, comments: readonly Comment[], director
       group: ticket.group_id === null ? null : (directory.group(ticket.group_id) ?? null),
     },
     organization: organization ?? null,
-    via: ticket.via,
+    via: zafVia(ticket.via),
     createdAt: ticket.created_at,
     updatedAt: ticket.updated_at,
     customStatus: ticket.custom_status_id === null ? null : { id: ticket.custom_status_id },
