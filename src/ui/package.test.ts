@@ -26,6 +26,8 @@ const PARAMETERS: Record<string, { type: string; default?: unknown }> = {
   escalated_status_id: { type: 'text' },
   category_field_id: { type: 'text' },
   refund_amount_field_id: { type: 'text' },
+  follow_up_field_id: { type: 'text' },
+  record_field_id: { type: 'text' },
   refund_threshold: { type: 'text', default: '100' },
   stuck_hours: { type: 'text', default: '72' },
   slo_risk_hours: { type: 'text', default: '48' },

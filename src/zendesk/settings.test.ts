@@ -15,6 +15,8 @@ describe('parseSettings', () => {
       escalated_status_id: '9000123',
       category_field_id: '27493018462210',
       refund_amount_field_id: 27493018469957,
+      follow_up_field_id: '27493018470001',
+      record_field_id: 'not an id',
       refund_threshold: '150.50',
       stuck_hours: '96',
       slo_risk_hours: '0',
@@ -23,12 +25,16 @@ describe('parseSettings', () => {
       keep_assignee: true,
       message_delivery: 'Editor',
     });
-    expect(problems).toEqual([]);
+    expect(problems).toEqual([
+      'record_field_id must be a Zendesk id (a whole number such as 360001234567); got "not an id". It is ignored.',
+    ]);
     expect(settings).toEqual({
       groups: { l2: 360001, legal: 360005 },
       escalatedStatusId: 9000123,
       categoryFieldId: 27493018462210,
       refundFieldId: 27493018469957,
+      followUpFieldId: 27493018470001,
+      recordFieldId: null,
       refundThreshold: 150.5,
       stuckHours: 96,
       sloRiskHours: 0,

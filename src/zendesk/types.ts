@@ -47,6 +47,10 @@ export interface AppSettings {
   escalatedStatusId: number | null;
   categoryFieldId: number | null;
   refundFieldId: number | null;
+  /** The date field holding when to follow up with the escalated team (requirements.json `follow_up_due`). */
+  followUpFieldId: number | null;
+  /** The text field holding the escalation record (src/zendesk/record.ts; requirements.json `escalation_record`). */
+  recordFieldId: number | null;
   refundThreshold: number;
   stuckHours: number;
   sloRiskHours: number;
