@@ -3,11 +3,11 @@
  * and the real SDK: the gzipped JavaScript the sidebar loads, and the time from the iframe's start to the
  * first suggestion on screen with 100 ms added to every REST call, with the load's sequential round trips.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import { pageScriptSize } from '../build/page-size';
 import { appFrame, launchChromium } from '../e2e/support';
 import { startHost } from '../host/server';
 import { SUGGESTION_SHOWN } from '../src/ui/marks';
@@ -16,15 +16,12 @@ import { loadCases, longTicket, type BenchRow } from './engine';
 const ROOT = join(import.meta.dirname, '..');
 const LATENCY_MS = 100;
 
-/** Gzipped size of every script dist/assets/index.html loads. */
+/**
+ * Gzipped KB of every script the sidebar page (assets/index.html) can load, statically or dynamically,
+ * read from Vite's build manifest; other pages in the package do not count.
+ */
 export function sidebarScriptKb(dist = join(ROOT, 'dist')): number {
-  const html = readFileSync(join(dist, 'assets/index.html'), 'utf8');
-  const scripts = [...html.matchAll(/<script[^>]*src="\.\/([^"]+)"/g)].map((m) => m[1] ?? '');
-  const bytes = scripts.reduce(
-    (sum, s) => sum + gzipSync(readFileSync(join(dist, 'assets', s)), { level: 9 }).length,
-    0,
-  );
-  return bytes / 1024;
+  return pageScriptSize(join(dist, 'assets'), 'index.html').bytes / 1024;
 }
 
 interface Shown {

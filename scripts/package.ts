@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
-import { checkPackage, readPackage } from './validate-package';
+import { checkPackage, isLocalOnly, readPackage } from './validate-package';
 
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -24,9 +24,7 @@ if (problems.length) {
   process.exit(1);
 }
 
-/** Local-only files: zcli's setting values for `zcli apps:server`. */
-const LOCAL_ONLY = new Set(['zcli.apps.config.json']);
-const files = pkg.files.filter((file) => !LOCAL_ONLY.has(file)).sort();
+const files = pkg.files.filter((file) => !isLocalOnly(file)).sort();
 const entries: Zippable = {};
 for (const file of files) entries[file] = readFileSync(join(dist, file));
 const zip = zipSync(entries, { level: 9, mtime: new Date('2025-01-01T00:00:00Z') });

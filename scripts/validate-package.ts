@@ -233,6 +233,15 @@ function listFiles(root: string, dir = root): string[] {
   });
 }
 
+/**
+ * Files the build leaves in dist/ for local use only, never uploaded: zcli's setting values for
+ * `zcli apps:server`, and Vite's build manifest (assets/.vite/), which the size checks read to know
+ * which scripts each page loads.
+ */
+export function isLocalOnly(file: string): boolean {
+  return file === 'zcli.apps.config.json' || file.startsWith('assets/.vite/');
+}
+
 /** Reads a package folder (e.g. dist/) from disk. */
 export function readPackage(dir: string): AppPackage {
   const files = listFiles(dir);
