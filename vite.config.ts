@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { leanSidebar } from './build/lean.ts';
 
 const here = import.meta.dirname;
 
@@ -54,12 +55,16 @@ export default defineConfig(({ command }) => ({
   root: join(here, 'app'),
   base: './',
   publicDir: join(here, 'assets'),
-  plugins: [react(), appPackage()],
+  plugins: [react(), appPackage(), leanSidebar()],
   build: {
     outDir: join(here, 'dist/assets'),
     assetsDir: '',
     emptyOutDir: true,
     target: 'es2022',
+    // build/page-size.ts reads which chunks each page loads from assets/.vite/manifest.json (not shipped).
+    manifest: true,
+    // One module script per page and no preloads: Vite's modulepreload polyfill would be dead weight.
+    modulePreload: { polyfill: false },
   },
   test: {
     root: here,
@@ -68,7 +73,13 @@ export default defineConfig(({ command }) => ({
         extends: true,
         test: {
           name: 'node',
-          include: ['src/**/*.test.ts', 'fake/**/*.test.ts', 'host/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: [
+            'src/**/*.test.ts',
+            'fake/**/*.test.ts',
+            'host/**/*.test.ts',
+            'bench/**/*.test.ts',
+            'build/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },
