@@ -1,8 +1,9 @@
 /**
  * `lodash.get` for the sidebar bundle: Garden's theme code reads colour variables such as
- * `'background.primaryEmphasis'` with it. The lodash package is CommonJS and 1.8 KB gzipped; this reads
- * the same paths (`a.b.c`, `a[0].b`, `a["dotted.key"]`, or an array of keys) and returns `fallback`
- * when the value is missing. A key that exists as written (`'a.b'` on `{ 'a.b': 1 }`) wins, as in lodash.
+ * `'background.primaryEmphasis'` with it. The lodash package is CommonJS (1.7 KB gzipped together with
+ * lodash.memoize); this reads the same paths (`a.b.c`, `a[0].b`, `a["dotted.key"]`, or an array of keys)
+ * and returns `fallback` when the value is missing. A key that exists as written (`'a.b'` on
+ * `{ 'a.b': 1 }`) wins, as in lodash.
  */
 type Path = PropertyKey | readonly PropertyKey[];
 

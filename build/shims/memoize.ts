@@ -1,6 +1,6 @@
 /**
  * `lodash.memoize` for the sidebar bundle: Garden's theme code memoizes `getColor` with it. The lodash
- * package is CommonJS (1.3 KB gzipped with its own Map-like cache); this is the same contract on a Map:
+ * package is CommonJS with its own Map-like cache; this is the same contract on a Map:
  * the cache key is `resolver(...args)` or the first argument, and the cache is exposed as `.cache`.
  */
 type Memoized<F extends (...args: never[]) => unknown> = F & { cache: Map<unknown, ReturnType<F>> };
