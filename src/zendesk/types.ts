@@ -101,7 +101,8 @@ export type WriteOutcome =
   | { kind: 'failed'; steps: StepResult[]; error: string };
 
 export interface StepResult {
-  step: 'ticket_update' | 'customer_message' | 'handoff';
+  /** `follow_up`: a follow-up's re-arm (and its reply); `solve_anyway`: the note that lets a blocked solve through. */
+  step: 'ticket_update' | 'customer_message' | 'handoff' | 'follow_up' | 'solve_anyway';
   /** The team a handoff step is for. */
   target?: Target;
   status: 'done' | 'already_done' | 'failed' | 'skipped';
