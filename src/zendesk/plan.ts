@@ -209,7 +209,7 @@ function sameList(a: readonly Target[], b: readonly Target[]): boolean {
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: short, stable across runs and platforms, no crypto needed. */
-function fnv1a(text: string): string {
+export function fnv1a(text: string): string {
   let hash = 0x811c9dc5;
   for (let index = 0; index < text.length; index += 1) {
     hash ^= text.charCodeAt(index);
