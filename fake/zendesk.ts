@@ -1172,10 +1172,39 @@ function sortTickets(tickets: Ticket[], field: SearchSortField, order: 'asc' | '
   });
 }
 
-/** Moves every `*_at` ISO timestamp (and `now`) in a value by `shiftMs`. */
+/** Keys of timestamps inside a custom field's JSON text (the app's escalation record: `at`, `dueAt`). */
+const EMBEDDED_TIME_KEY = /^at$|_at$|At$/u;
+
+/**
+ * Moves every `*_at` ISO timestamp (and `now`) in a value by `shiftMs`, and the timestamps inside a custom
+ * field whose text is a JSON object (the escalation record), so a case's record stays in step with its
+ * ticket.
+ */
 function shiftTimestamps<Value>(value: Value, shiftMs: number): Value {
+  const shiftEmbedded = (text: string): string => {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return text;
+    }
+    if (json === null || typeof json !== 'object' || Array.isArray(json)) return text;
+    const inner = (node: unknown, key: string): unknown => {
+      if (typeof node === 'string' && EMBEDDED_TIME_KEY.test(key)) {
+        const at = Date.parse(node);
+        return Number.isNaN(at) ? node : new Date(at + shiftMs).toISOString();
+      }
+      if (Array.isArray(node)) return node.map((item) => inner(item, key));
+      if (node !== null && typeof node === 'object') {
+        return Object.fromEntries(Object.entries(node).map(([k, child]) => [k, inner(child, k)]));
+      }
+      return node;
+    };
+    return JSON.stringify(inner(json, ''));
+  };
   const visit = (node: unknown, key: string): unknown => {
     if (typeof node === 'string') {
+      if (key === 'value' && node.startsWith('{')) return shiftEmbedded(node);
       if (key !== 'now' && !key.endsWith('_at')) return node;
       const at = Date.parse(node);
       return Number.isNaN(at) ? node : isoTimestamp(at + shiftMs);

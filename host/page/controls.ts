@@ -90,6 +90,13 @@ export function wireControls(view: TicketView, page: ControlsPage): void {
   submit.addEventListener('click', () => {
     const session = page.session();
     if (session === null) return;
+    // Zendesk's Submit carries the status the agent picked in its menu: the form holds it when the app
+    // reads `ticket.status` in its ticket.save handler.
+    const status = byId('submit-status', HTMLSelectElement).value;
+    if (status === 'open' || status === 'pending' || status === 'hold' || status === 'solved') {
+      session.form.setField('status', status);
+      session.sync();
+    }
     submit.disabled = true;
     saveOutcome.textContent = 'Asking the app (ticket.save)…';
     void session

@@ -12,6 +12,11 @@ import { TEAMS, URGENCIES, URGENCY_LABEL, type Target } from './teams';
 
 const CHAT_CHANNELS = new Set(['chat', 'native_messaging', 'messaging']);
 
+/** Which variant of a customer message a ticket gets: chat for the live channels, email for the rest. */
+export function channelVariant(channel: string): 'chat' | 'email' {
+  return CHAT_CHANNELS.has(channel) ? 'chat' : 'email';
+}
+
 const or = (value: string | null | undefined, placeholder: string): string =>
   value ? value : `[${placeholder}]`;
 const day = (iso: string | null | undefined): string | null => (iso ? iso.slice(0, 10) : null);
@@ -20,7 +25,7 @@ const stamp = (iso: string | null | undefined): string =>
 
 export function compose(bundle: Bundle, routing: Routing) {
   const f = routing.facts;
-  const channel: 'chat' | 'email' = CHAT_CHANNELS.has(f.channel) ? 'chat' : 'email';
+  const channel = channelVariant(f.channel);
   if (!routing.escalate) {
     return { note: holdNote(routing), message: holdMessage(f, routing, channel), alert: null, channel };
   }

@@ -7,6 +7,7 @@ import type { Bundle, ChecklistKey } from './bundle';
 import { compose } from './compose';
 import { describeEvidence, uniqueEvidence, type Evidence } from './evidence';
 import { extractFacts, issueType, type Facts, type Sentiment } from './facts';
+import { followUpHours } from './followup';
 import { GUARD_BY_ID, GUARDS, type GuardId } from './guards';
 import { RULES, type Rule } from './rules';
 import { TEAMS, byTeamOrder, higherUrgency, type Target, type Urgency } from './teams';
@@ -113,10 +114,7 @@ export function decide(bundle: Bundle): Decision {
     urgency: routing.urgency,
     urgent_alert: routing.escalate && routing.urgent,
     tags,
-    follow_up_hours:
-      routing.escalate && routing.targets.length
-        ? Math.min(...routing.targets.map((t) => TEAMS[t].followUpHours))
-        : null,
+    follow_up_hours: routing.escalate ? followUpHours(routing.targets) : null,
     blockers: routing.blockers,
     reasons: routing.active.map(({ rule, evidence }) => {
       const covered = rule.fallback && specialist.length > 0 && !routing.targets.includes('l2');

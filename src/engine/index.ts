@@ -13,3 +13,15 @@ export {
   type Trigger,
   type ReviewContext,
 } from './advice';
+export {
+  followUpHours,
+  followUpState,
+  followUpMessage,
+  followUpMessageInput,
+  dueAfter,
+  dateFieldValue,
+  CUSTOMER_TEAM_NAME,
+  GUIDE_FOLLOW_UP,
+  type FollowUpState,
+  type FollowUpMessageInput,
+} from './followup';

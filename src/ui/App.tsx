@@ -13,6 +13,10 @@ import { StepList } from './StepList';
 import { SuggestionView } from './SuggestionView';
 import { useEscalation, type Escalation } from './useEscalation';
 import { useReplyEditor } from './useReplyEditor';
+import { FollowUpPanel } from './FollowUpPanel';
+import { SaveGuardPanel } from './SaveGuardPanel';
+import { useFollowUp } from './useFollowUp';
+import { useSaveGuard } from './useSaveGuard';
 import type { ReplyEditorReview } from './Wording';
 
 const Actions = styled.div`
@@ -80,12 +84,18 @@ function Phase({
       );
     case 'done':
       return (
-        <Result
-          targets={phase.targets}
-          at={phase.outcome.at}
-          followUpHours={phase.plan.followUpHours}
-          steps={phase.outcome.steps}
-        />
+        <>
+          <Result
+            targets={phase.targets}
+            at={phase.outcome.at}
+            followUpHours={phase.plan.followUpHours}
+            steps={phase.outcome.steps}
+          />
+          <WarningList
+            title={t('followup.tracking_off')}
+            lines={phase.plan.trackingOff ? [phase.plan.trackingOff] : []}
+          />
+        </>
       );
     case 'failed':
       return (
@@ -118,6 +128,8 @@ function Phase({
 export function App({ client, settings, settingsProblems = [] }: AppProps) {
   const flow = useEscalation(client, settings);
   const editor = useReplyEditor(client, flow.choices, flow.phase.kind === 'suggestion');
+  const followUp = useFollowUp(client, settings, flow);
+  const guard = useSaveGuard(client, settings, flow);
   return (
     <>
       <WarningList
@@ -125,6 +137,10 @@ export function App({ client, settings, settingsProblems = [] }: AppProps) {
         intro={t('error.settings_next')}
         lines={settingsProblems}
       />
+      <SaveGuardPanel guard={guard} />
+      {followUp && flow.phase.kind === 'suggestion' && (
+        <FollowUpPanel followUp={followUp} delivery={settings.messageDelivery} />
+      )}
       <Phase flow={flow} settings={settings} editor={editor} />
     </>
   );

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { decide, type Bundle, type Decision, type Target } from '../engine';
 import { applyPlan, buildPlan, loadTicket, watchTicket } from '../zendesk';
 import type { AppSettings, WriteOutcome, WritePlan, ZafClient } from '../zendesk/types';
-import type { Agent, LoadStats } from '../zendesk/loader';
+import type { Agent, LoadResult, LoadStats } from '../zendesk/loader';
 import { describeChanges } from './changes';
 import { SUGGESTION_SHOWN } from './marks';
 import { withAnswers } from './Checklist';
@@ -46,6 +46,18 @@ export interface Escalation {
   confirm: () => Promise<void>;
   retry: () => Promise<void>;
   reload: () => Promise<void>;
+  /** What the last load read, for the follow-up panel and the save guard; null while loading. */
+  loaded: LoadedTicket | null;
+  /** Reads the ticket again in place after another write: `conflict` shows what changed. */
+  resync: (kind: Notice['kind']) => Promise<void>;
+}
+
+/** The ticket as the last load read it. */
+export interface LoadedTicket {
+  bundle: Bundle;
+  agent: Agent;
+  /** The escalation record on the ticket (null: none, or no record field set). */
+  record: LoadResult['record'];
 }
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -58,6 +70,7 @@ export function useEscalation(client: ZafClient, settings: AppSettings): Escalat
     warnings: string[];
     agent: Agent;
     stats: LoadStats;
+    record: LoadResult['record'];
   } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const choices = useChoices(loaded?.bundle ?? null);
@@ -88,7 +101,13 @@ export function useEscalation(client: ZafClient, settings: AppSettings): Escalat
     if (!agent)
       throw new Error('Zendesk did not say who is signed in (currentUser). Reload the page and try again.');
     return seq === loadSeq.current
-      ? { bundle: result.bundle, warnings: result.warnings, agent, stats: result.stats }
+      ? {
+          bundle: result.bundle,
+          warnings: result.warnings,
+          agent,
+          stats: result.stats,
+          record: result.record,
+        }
       : null;
   }, [client, settings]);
 
@@ -158,7 +177,7 @@ export function useEscalation(client: ZafClient, settings: AppSettings): Escalat
             setPhase({ kind: 'error', message: errorText(e) });
           });
         },
-        { customFieldIds: [settings.categoryFieldId, settings.refundFieldId] },
+        { customFieldIds: [settings.categoryFieldId, settings.refundFieldId, settings.recordFieldId] },
       ),
     [client, refresh, settings],
   );
@@ -209,6 +228,7 @@ export function useEscalation(client: ZafClient, settings: AppSettings): Escalat
           },
           settings,
           agent: loaded.agent,
+          now: new Date().toISOString(),
         });
         setNotice(null);
         setPhase({ kind: 'confirming', plan });
@@ -228,5 +248,10 @@ export function useEscalation(client: ZafClient, settings: AppSettings): Escalat
       if (p.kind === 'failed') await write(p.plan, p.targets);
     },
     reload,
+    loaded: loaded && { bundle: loaded.bundle, agent: loaded.agent, record: loaded.record },
+    resync: (kind) =>
+      refresh(kind).catch((e: unknown) => {
+        setPhase({ kind: 'error', message: errorText(e) });
+      }),
   };
 }

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { parseBundle, type Bundle } from '../engine';
+import { parseRecord } from './record';
 import { allPages, restAs, ZendeskError, type RestOptions } from './rest';
 import { bundleSettings } from './settings';
 import type { AppSettings, ZafClient, ZafRequest } from './types';
@@ -43,6 +44,11 @@ export interface LoadResult {
   stats: LoadStats;
   /** Optional parts that failed (organization, earlier tickets, similar-ticket count), in words. */
   warnings: string[];
+  /**
+   * The escalation record in the record field (`record_field_id`): null when the setting or the field
+   * is empty; `{ problem }` when the field holds something else (src/zendesk/record.ts).
+   */
+  record: ReturnType<typeof parseRecord>;
 }
 
 /** The ticket could not be loaded; `message` says what failed and what to do. */
@@ -210,6 +216,10 @@ export async function loadTicket(
     agent: host.agent,
     stats: { sequentialRoundTrips: trips.longest, requests: trips.requests },
     warnings,
+    record:
+      settings.recordFieldId === null
+        ? null
+        : parseRecord(ticket.custom_fields?.find((field) => field.id === settings.recordFieldId)?.value),
   };
 }
 

@@ -3,7 +3,17 @@
  * the agent sees all of it. Pure: the same input always gives the same plan (and the same escalation
  * key, which is how a retried confirm recognises its own note).
  */
-import { route, TEAMS, type Bundle, type Decision, type Target } from '../engine';
+import {
+  dateFieldValue,
+  dueAfter,
+  followUpHours,
+  route,
+  TEAMS,
+  type Bundle,
+  type Decision,
+  type Target,
+} from '../engine';
+import type { EscalationRecord } from './record';
 import { GROUP_SETTINGS } from './settings';
 import type { AppSettings, WritePlan } from './types';
 
@@ -27,6 +37,8 @@ export interface PlanInput {
   settings: AppSettings;
   /** The agent confirming; named in the note's footer. */
   agent: { id: number; name: string };
+  /** The moment of the confirm (ISO-8601), from which the follow-up counts; default the bundle's `now`. */
+  now?: string;
 }
 
 /**
@@ -93,13 +105,30 @@ export function buildPlan(input: PlanInput): WritePlan {
     };
   });
 
+  const hours = followUpHours(targets) ?? TEAMS[primary].followUpHours;
+  const now = input.now ?? bundle.now ?? new Date().toISOString();
+  const dueAt = dueAfter(now, hours);
   const footer = [
     '---',
     `Escalation Guide: suggested ${describeSuggestion(decision)}; chosen ${targets.map((t) => TEAMS[t].label).join(', ')}.`,
     ...(overridden ? [`Override reason: ${reason === '' ? '(none given)' : reason}`] : []),
+    `Follow up with ${TEAMS[primary].label} by ${dueAt.slice(0, 16).replace('T', ' ')} UTC (${hours} h).`,
     `Confirmed by ${agent.name} (user ${agent.id}).`,
     `Escalation key: ${escalationKey}`,
   ].join('\n');
+
+  const record: EscalationRecord = {
+    v: 1,
+    key: escalationKey,
+    at: new Date(Date.parse(now)).toISOString(),
+    by: { id: agent.id, name: agent.name },
+    suggested,
+    chosen: targets,
+    override: overridden ? (reason === '' ? '(none given)' : reason) : null,
+    urgency: decision.urgency,
+    rules: decision.reasons.map((r) => r.rule),
+    followUp: { dueAt, hours, sent: 0 },
+  };
 
   return {
     ticketId,
@@ -114,9 +143,28 @@ export function buildPlan(input: PlanInput): WritePlan {
     messageDelivery: settings.messageDelivery,
     handoffs,
     escalationKey,
-    followUpHours: Math.min(...targets.map((t) => TEAMS[t].followUpHours)),
+    followUpHours: hours,
     warnings,
+    followUpDueAt: dueAt,
+    record: settings.recordFieldId === null ? null : { fieldId: settings.recordFieldId, value: record },
+    followUpDate:
+      settings.followUpFieldId === null
+        ? null
+        : { fieldId: settings.followUpFieldId, value: dateFieldValue(dueAt) },
+    trackingOff: trackingOff(settings),
   };
+}
+
+/** Which unset settings would keep the follow-up on the ticket, in one sentence; null when both are set. */
+function trackingOff(settings: AppSettings): string | null {
+  if (settings.recordFieldId === null) {
+    const also = settings.followUpFieldId === null ? ' (and follow_up_field_id for its date)' : '';
+    return `The follow-up is only in the internal note. Set record_field_id${also} in the app settings to keep it on the ticket, so the sidebar shows it when the ticket is opened again.`;
+  }
+  if (settings.followUpFieldId === null) {
+    return 'Set follow_up_field_id in the app settings to put the follow-up date on the ticket too, for views and search.';
+  }
+  return null;
 }
 
 /**
@@ -161,7 +209,7 @@ function sameList(a: readonly Target[], b: readonly Target[]): boolean {
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: short, stable across runs and platforms, no crypto needed. */
-function fnv1a(text: string): string {
+export function fnv1a(text: string): string {
   let hash = 0x811c9dc5;
   for (let index = 0; index < text.length; index += 1) {
     hash ^= text.charCodeAt(index);

@@ -61,6 +61,9 @@ export function parseRecord(text: unknown): { record: EscalationRecord } | { pro
   } catch {
     return { problem: 'the escalation record is not valid JSON' };
   }
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    return { problem: 'the escalation record is not a JSON object' };
+  }
   const result = v.safeParse(recordSchema, json);
   if (result.success) return { record: result.output };
   const issue = result.issues[0];

@@ -3,6 +3,7 @@
  * the slice of the ZAF client the app uses, its settings, and the write plan a confirm carries out.
  */
 import type { Target } from '../engine';
+import type { EscalationRecord } from './record';
 
 /** The part of ZAF's `client` the app uses. The real SDK client and the test client both fit it. */
 export interface ZafClient {
@@ -83,6 +84,14 @@ export interface WritePlan {
   followUpHours: number | null;
   /** What the agent should know before confirming, e.g. a chosen team without a configured group. */
   warnings?: string[];
+  /** When the follow-up falls due (ISO-8601); it is in the note whether or not the fields below are set. */
+  followUpDueAt?: string | null;
+  /** The escalation record for the record field (`record_field_id`); null when that setting is empty. */
+  record?: { fieldId: number; value: EscalationRecord } | null;
+  /** The follow-up date field's value, `YYYY-MM-DD` (`follow_up_field_id`); null when that setting is empty. */
+  followUpDate?: { fieldId: number; value: string } | null;
+  /** Which settings would keep the follow-up on the ticket, when they are not set; said once, after the confirm. */
+  trackingOff?: string | null;
 }
 
 /** How a confirm ended: every step's outcome, so nothing half-done goes unexplained. */
@@ -92,7 +101,8 @@ export type WriteOutcome =
   | { kind: 'failed'; steps: StepResult[]; error: string };
 
 export interface StepResult {
-  step: 'ticket_update' | 'customer_message' | 'handoff';
+  /** `follow_up`: a follow-up's re-arm (and its reply); `solve_anyway`: the note that lets a blocked solve through. */
+  step: 'ticket_update' | 'customer_message' | 'handoff' | 'follow_up' | 'solve_anyway';
   /** The team a handoff step is for. */
   target?: Target;
   status: 'done' | 'already_done' | 'failed' | 'skipped';

@@ -6,7 +6,19 @@
  */
 import * as v from 'valibot';
 import { TEAMS } from '../engine';
-import { allPages, rest, restAs, ZendeskError, type RestOptions } from './rest';
+import {
+  attempt,
+  latestComments as recentComments,
+  normalize,
+  ok,
+  putInEditor,
+  runOnce,
+  textOf,
+  type RecentComment,
+  type StepOutcome,
+} from './once';
+import { formatRecord } from './record';
+import { allPages, rest, restAs, type RestOptions } from './rest';
 import type { StepResult, WriteOutcome, WritePlan, ZafClient } from './types';
 
 /** Options of `applyPlan`. */
@@ -14,9 +26,6 @@ export interface ApplyOptions extends RestOptions {
   /** The clock for `done.at`; default the current time. */
   readonly now?: () => Date;
 }
-
-const inFlight = new WeakMap<ZafClient, Map<string, Promise<WriteOutcome>>>();
-const startedBefore = new WeakMap<ZafClient, Set<string>>();
 
 /**
  * Applies `plan`. A second call for the same escalation key while the first runs gets the first's
@@ -28,25 +37,16 @@ export function applyPlan(
   plan: WritePlan,
   opts: ApplyOptions = {},
 ): Promise<WriteOutcome> {
-  const running = inFlight.get(client) ?? new Map<string, Promise<WriteOutcome>>();
-  inFlight.set(client, running);
-  const current = running.get(plan.escalationKey);
-  if (current !== undefined) return current;
-
-  const started = startedBefore.get(client) ?? new Set<string>();
-  startedBefore.set(client, started);
-  const priorRun = started.has(plan.escalationKey);
-  started.add(plan.escalationKey);
-
-  const outcome = run({ client, plan, opts }, priorRun)
-    .catch((error: unknown): WriteOutcome => ({
+  return runOnce(
+    client,
+    plan.escalationKey,
+    (priorRun) => run({ client, plan, opts }, priorRun),
+    (error): WriteOutcome => ({
       kind: 'failed',
       steps: [],
       error: `The escalation stopped unexpectedly (${error instanceof Error ? error.message : String(error)}). Reload the ticket to see what landed.`,
-    }))
-    .finally(() => running.delete(plan.escalationKey));
-  running.set(plan.escalationKey, outcome);
-  return outcome;
+    }),
+  );
 }
 
 interface Context {
@@ -54,13 +54,6 @@ interface Context {
   readonly plan: WritePlan;
   readonly opts: ApplyOptions;
 }
-
-type StepOutcome =
-  | { readonly kind: 'ok'; readonly step: StepResult }
-  | { readonly kind: 'conflict'; readonly step: StepResult }
-  | { readonly kind: 'failed'; readonly step: StepResult; readonly error: string };
-
-const MAX_WRITE_ATTEMPTS = 3;
 
 async function run(ctx: Context, priorRun: boolean): Promise<WriteOutcome> {
   const { plan } = ctx;
@@ -91,7 +84,9 @@ async function run(ctx: Context, priorRun: boolean): Promise<WriteOutcome> {
 
   if (plan.customerMessage !== '') {
     const message =
-      plan.messageDelivery === 'editor' ? await editorMessage(ctx) : await postedMessage(ctx, mayHaveLanded);
+      plan.messageDelivery === 'editor'
+        ? await putInEditor(ctx.client, plan.customerMessage)
+        : await postedMessage(ctx, mayHaveLanded);
     steps[1] = message.step;
     if (message.kind !== 'ok')
       return failed(steps, message.kind === 'failed' ? message.error : message.step.detail);
@@ -119,6 +114,7 @@ async function ticketUpdate(ctx: Context, priorRun: boolean): Promise<StepOutcom
     ...(plan.groupId === null ? {} : { group_id: plan.groupId }),
     ...(plan.assigneeId === 'keep' ? {} : { assignee_id: plan.assigneeId }),
     ...(plan.additionalTags.length === 0 ? {} : { additional_tags: plan.additionalTags }),
+    ...customFields(plan),
     comment: { body: plan.internalNote, public: false },
   };
   const done = (status: 'done' | 'already_done', how: string): StepOutcome => ({
@@ -184,36 +180,6 @@ async function postedMessage(ctx: Context, mayHaveLanded: boolean): Promise<Step
   });
 }
 
-/** The customer message put in the agent's reply editor, for the agent to send. */
-async function editorMessage(ctx: Context): Promise<StepOutcome> {
-  const { client, plan } = ctx;
-  try {
-    const answer = await client.get('comment.text');
-    const draft = answer['comment.text'];
-    if (typeof draft === 'string' && normalize(textOfHtml(draft)).includes(normalize(plan.customerMessage))) {
-      return ok('customer_message', 'already_done', 'already in the reply editor');
-    }
-    await client.set('comment.type', 'publicReply');
-    await client.invoke('comment.appendText', plan.customerMessage);
-    return ok(
-      'customer_message',
-      'done',
-      'put in the reply editor as a public reply: review it and press Submit',
-    );
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      kind: 'failed',
-      step: {
-        step: 'customer_message',
-        status: 'failed',
-        detail: `the reply editor refused the message (${reason})`,
-      },
-      error: `The reply editor refused the customer message (${reason}); copy it into the reply by hand.`,
-    };
-  }
-}
-
 /** One linked ticket in the team's group, recognisable by its external_id. */
 async function createHandoff(
   ctx: Context,
@@ -271,73 +237,6 @@ async function createHandoff(
 
 const createdAnswer = v.looseObject({ ticket: v.looseObject({ id: v.number() }) });
 
-interface AttemptSpec {
-  readonly step: StepResult['step'];
-  /** The step in words, for the failure message. */
-  readonly what: string;
-  /** Whether an earlier attempt may already have written this step. */
-  readonly mayHaveLanded: boolean;
-  /** Looks for the step's marker on the ticket. */
-  readonly landed: () => Promise<boolean>;
-  readonly write: () => Promise<unknown>;
-  readonly onDone: () => StepOutcome;
-  readonly onFound: () => StepOutcome;
-  readonly onConflict?: () => Promise<StepOutcome>;
-}
-
-/**
- * The exactly-once loop shared by every step: look for the marker when a write may have landed, write,
- * and on an answer that leaves it unknown (timeout, 5xx) look again before writing again. 429s were
- * already waited out in rest.ts.
- */
-async function attempt(spec: AttemptSpec): Promise<StepOutcome> {
-  let mayHaveLanded = spec.mayHaveLanded;
-  let lastError: ZendeskError | null = null;
-  for (let round = 1; round <= MAX_WRITE_ATTEMPTS; round += 1) {
-    try {
-      if (mayHaveLanded && (await spec.landed())) return spec.onFound();
-    } catch (error) {
-      return stepFailed(spec, `could not check whether ${spec.what} already landed`, error);
-    }
-    try {
-      await spec.write();
-      return spec.onDone();
-    } catch (error) {
-      if (!(error instanceof ZendeskError)) return stepFailed(spec, `${spec.what} failed`, error);
-      if (error.kind === 'conflict' && spec.onConflict !== undefined) {
-        try {
-          return await spec.onConflict();
-        } catch (checkError) {
-          return stepFailed(spec, `could not check whether ${spec.what} already landed`, checkError);
-        }
-      }
-      if (!error.mayHaveLanded) return stepFailed(spec, `${spec.what} was refused`, error);
-      lastError = error;
-      mayHaveLanded = true;
-    }
-  }
-  // Out of attempts with every answer lost: one last look says whether the step is there after all.
-  try {
-    if (await spec.landed()) return spec.onFound();
-  } catch (error) {
-    return stepFailed(spec, `could not check whether ${spec.what} already landed`, error);
-  }
-  return stepFailed(spec, `${spec.what} did not land after ${MAX_WRITE_ATTEMPTS} attempts`, lastError);
-}
-
-function stepFailed(spec: AttemptSpec, summary: string, error: unknown): StepOutcome {
-  const reason = error instanceof Error ? error.message : String(error);
-  return {
-    kind: 'failed',
-    step: { step: spec.step, status: 'failed', detail: `${summary}: ${reason}` },
-    error: `${summary}: ${reason}`,
-  };
-}
-
-function ok(step: StepResult['step'], status: 'done' | 'already_done', detail: string): StepOutcome {
-  return { kind: 'ok', step: { step, status, detail } };
-}
-
 /** A failure outcome whose message says, step by step, what landed and what did not. */
 function failed(steps: StepResult[], error: string): WriteOutcome {
   const name = (s: StepResult): string =>
@@ -358,6 +257,15 @@ function failed(steps: StepResult[], error: string): WriteOutcome {
   return { kind: 'failed', steps, error: parts.filter((part) => part !== '').join(' ') };
 }
 
+/** The escalation record and the follow-up date, for the fields the settings name. */
+function customFields(plan: WritePlan): { custom_fields?: { id: number; value: string }[] } {
+  const fields = [
+    ...(plan.record ? [{ id: plan.record.fieldId, value: formatRecord(plan.record.value) }] : []),
+    ...(plan.followUpDate ? [{ id: plan.followUpDate.fieldId, value: plan.followUpDate.value }] : []),
+  ];
+  return fields.length === 0 ? {} : { custom_fields: fields };
+}
+
 function describeUpdate(plan: WritePlan): string {
   const parts = [
     'internal note added',
@@ -371,35 +279,16 @@ function describeUpdate(plan: WritePlan): string {
     ...(plan.additionalTags.length === 0
       ? []
       : [`tags ${plan.additionalTags.map((tag) => `+${tag}`).join(' ')}`]),
+    ...(plan.record ? ['escalation record'] : []),
+    ...(plan.followUpDate ? [`follow-up date ${plan.followUpDate.value}`] : []),
   ];
   return parts.join(', ');
 }
 
-const commentsAnswer = v.looseObject({
-  comments: v.array(
-    v.looseObject({
-      id: v.number(),
-      body: v.nullish(v.string()),
-      plain_body: v.nullish(v.string()),
-      public: v.nullish(v.boolean()),
-    }),
-  ),
-});
-type RecentComment = v.InferOutput<typeof commentsAnswer>['comments'][number];
-
 /** The ticket's newest 100 comments, newest first: a step that landed is among them. */
-async function latestComments(ctx: Context): Promise<RecentComment[]> {
-  const answer = await restAs(
-    ctx.client,
-    { url: `/api/v2/tickets/${ctx.plan.ticketId}/comments.json?sort_order=desc&page[size]=100` },
-    commentsAnswer,
-    'a page of comments',
-    ctx.opts,
-  );
-  return answer.comments;
+function latestComments(ctx: Context): Promise<RecentComment[]> {
+  return recentComments(ctx.client, ctx.plan.ticketId, ctx.opts);
 }
-
-const textOf = (comment: RecentComment): string => comment.body ?? comment.plain_body ?? '';
 
 function isOurNote(comment: RecentComment, plan: WritePlan): boolean {
   return comment.public !== true && textOf(comment).includes(plan.escalationKey);
@@ -412,11 +301,6 @@ function replyIsThere(newestFirst: readonly RecentComment[], plan: WritePlan): b
   const wanted = normalize(plan.customerMessage);
   return after.some((comment) => comment.public !== false && normalize(textOf(comment)) === wanted);
 }
-
-const normalize = (text: string): string => text.replace(/\s+/gu, ' ').trim();
-
-/** The editor may hold HTML; its words are what matter for "already there". */
-const textOfHtml = (html: string): string => html.replace(/<br\s*\/?>/giu, '\n').replace(/<[^>]*>/gu, ' ');
 
 /**
  * Finds a linked ticket by external_id among the tickets the signed-in agent requested (a handoff's
