@@ -4,6 +4,7 @@
  * key, which is how a retried confirm recognises its own note).
  */
 import { route, TEAMS, type Bundle, type Decision, type Target } from '../engine';
+import { chosenTeams, unfinishedEscalation } from './resume';
 import { GROUP_SETTINGS } from './settings';
 import type { AppSettings, WritePlan } from './types';
 
@@ -65,7 +66,14 @@ export function buildPlan(input: PlanInput): WritePlan {
     );
   }
 
-  const escalationKey = makeEscalationKey(ticketId, updatedStamp, targets);
+  // A confirm of the same teams right after one that stopped midway continues it under its key.
+  const resumedKey = unfinishedEscalation(bundle, targets);
+  const escalationKey = resumedKey ?? makeEscalationKey(ticketId, updatedStamp, targets);
+  if (resumedKey !== null) {
+    warnings.push(
+      `The ticket already has the note of an escalation to these teams (${resumedKey}) that may not have finished: confirming finishes it, and what already landed (its note included) is not written again.`,
+    );
+  }
   const existing = new Set(bundle.ticket.tags ?? []);
   const additionalTags = [...new Set(wantedTags(bundle, decision, targets))].filter(
     (tag) => !existing.has(tag),
@@ -95,7 +103,7 @@ export function buildPlan(input: PlanInput): WritePlan {
 
   const footer = [
     '---',
-    `Escalation Guide: suggested ${describeSuggestion(decision)}; chosen ${targets.map((t) => TEAMS[t].label).join(', ')}.`,
+    `Escalation Guide: suggested ${describeSuggestion(decision)}; ${chosenTeams(targets)}`,
     ...(overridden ? [`Override reason: ${reason === '' ? '(none given)' : reason}`] : []),
     `Confirmed by ${agent.name} (user ${agent.id}).`,
     `Escalation key: ${escalationKey}`,
@@ -114,6 +122,7 @@ export function buildPlan(input: PlanInput): WritePlan {
     messageDelivery: settings.messageDelivery,
     handoffs,
     escalationKey,
+    ...(resumedKey === null ? {} : { resumes: true }),
     followUpHours: Math.min(...targets.map((t) => TEAMS[t].followUpHours)),
     warnings,
   };

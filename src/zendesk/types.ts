@@ -83,6 +83,11 @@ export interface WritePlan {
   followUpHours: number | null;
   /** What the agent should know before confirming, e.g. a chosen team without a configured group. */
   warnings?: string[];
+  /**
+   * True when the plan continues an escalation whose note is already on the ticket (resume.ts): every
+   * step then looks for its marker before writing, as a retry does.
+   */
+  resumes?: boolean;
 }
 
 /** How a confirm ended: every step's outcome, so nothing half-done goes unexplained. */

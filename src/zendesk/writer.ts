@@ -15,6 +15,8 @@ export interface ApplyOptions extends RestOptions {
   readonly now?: () => Date;
 }
 
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 const inFlight = new WeakMap<ZafClient, Map<string, Promise<WriteOutcome>>>();
 const startedBefore = new WeakMap<ZafClient, Set<string>>();
 
@@ -35,7 +37,7 @@ export function applyPlan(
 
   const started = startedBefore.get(client) ?? new Set<string>();
   startedBefore.set(client, started);
-  const priorRun = started.has(plan.escalationKey);
+  const priorRun = started.has(plan.escalationKey) || plan.resumes === true;
   started.add(plan.escalationKey);
 
   const outcome = run({ client, plan, opts }, priorRun)
@@ -61,6 +63,11 @@ type StepOutcome =
   | { readonly kind: 'failed'; readonly step: StepResult; readonly error: string };
 
 const MAX_WRITE_ATTEMPTS = 3;
+/**
+ * The pause before sending again a write Zendesk refused with 409 although it carried no `safe_update`:
+ * another request was updating the same ticket at that moment, and such a lock clears within moments.
+ */
+const LOCK_PAUSE_MS = 1000;
 
 async function run(ctx: Context, priorRun: boolean): Promise<WriteOutcome> {
   const { plan } = ctx;
@@ -128,7 +135,7 @@ async function ticketUpdate(ctx: Context, priorRun: boolean): Promise<StepOutcom
   const noteIsThere = async (): Promise<boolean> =>
     (await latestComments(ctx)).some((c) => isOurNote(c, plan));
 
-  return attempt({
+  return attempt(ctx, {
     step: 'ticket_update',
     what: 'the internal note and ticket changes',
     mayHaveLanded: priorRun,
@@ -159,7 +166,7 @@ async function ticketUpdate(ctx: Context, priorRun: boolean): Promise<StepOutcom
 /** The customer message as a public reply of its own (Zendesk takes one comment per update). */
 async function postedMessage(ctx: Context, mayHaveLanded: boolean): Promise<StepOutcome> {
   const { plan } = ctx;
-  return attempt({
+  return attempt(ctx, {
     step: 'customer_message',
     what: 'the customer message',
     mayHaveLanded,
@@ -227,7 +234,7 @@ async function createHandoff(
   const externalId = `${plan.escalationKey}:${handoff.target}`;
   const label = TEAMS[handoff.target].label;
   let created: number | null = null;
-  const result = await attempt({
+  const result = await attempt(ctx, {
     step: 'handoff',
     what: `the linked ticket for ${label}`,
     mayHaveLanded,
@@ -288,9 +295,11 @@ interface AttemptSpec {
 /**
  * The exactly-once loop shared by every step: look for the marker when a write may have landed, write,
  * and on an answer that leaves it unknown (timeout, 5xx) look again before writing again. 429s were
- * already waited out in rest.ts.
+ * already waited out in rest.ts. A 409 means two things: on the safe update, the ticket changed since
+ * it was read (`onConflict`); on a write without `safe_update` (the reply, a linked ticket), another
+ * request held the ticket at that moment and nothing was applied, so it is sent again after a pause.
  */
-async function attempt(spec: AttemptSpec): Promise<StepOutcome> {
+async function attempt(ctx: Context, spec: AttemptSpec): Promise<StepOutcome> {
   let mayHaveLanded = spec.mayHaveLanded;
   let lastError: ZendeskError | null = null;
   for (let round = 1; round <= MAX_WRITE_ATTEMPTS; round += 1) {
@@ -310,6 +319,16 @@ async function attempt(spec: AttemptSpec): Promise<StepOutcome> {
         } catch (checkError) {
           return stepFailed(spec, `could not check whether ${spec.what} already landed`, checkError);
         }
+      }
+      if (error.kind === 'conflict') {
+        lastError = new ZendeskError(
+          'conflict',
+          `${error.call.method} ${error.call.url}: Zendesk answered 409 because another request was updating the ticket at the same moment; nothing was applied. Confirm again in a moment.`,
+          error.call,
+          error.status,
+        );
+        if (round < MAX_WRITE_ATTEMPTS) await (ctx.opts.sleep ?? defaultSleep)(LOCK_PAUSE_MS);
+        continue;
       }
       if (!error.mayHaveLanded) return stepFailed(spec, `${spec.what} was refused`, error);
       lastError = error;
@@ -405,10 +424,16 @@ function isOurNote(comment: RecentComment, plan: WritePlan): boolean {
   return comment.public !== true && textOf(comment).includes(plan.escalationKey);
 }
 
-/** Our reply is a public comment with exactly the message's words, newer than our note. */
+/**
+ * Our reply is a public comment with exactly the message's words, newer than our note. A continued
+ * escalation (`plan.resumes`) had nothing after its note but its own reply, whose words were composed
+ * from the ticket as it was before the note (the signature names the assignee the note then removed),
+ * so there any public comment after the note is it.
+ */
 function replyIsThere(newestFirst: readonly RecentComment[], plan: WritePlan): boolean {
   const noteAt = newestFirst.findIndex((comment) => isOurNote(comment, plan));
   const after = noteAt === -1 ? newestFirst : newestFirst.slice(0, noteAt);
+  if (plan.resumes === true && noteAt !== -1) return after.some((comment) => comment.public !== false);
   const wanted = normalize(plan.customerMessage);
   return after.some((comment) => comment.public !== false && normalize(textOf(comment)) === wanted);
 }
