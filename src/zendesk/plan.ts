@@ -70,9 +70,7 @@ export function buildPlan(input: PlanInput): WritePlan {
   const resumedKey = unfinishedEscalation(bundle, targets);
   const escalationKey = resumedKey ?? makeEscalationKey(ticketId, updatedStamp, targets);
   if (resumedKey !== null) {
-    warnings.push(
-      `The ticket already has the note of an escalation to these teams (${resumedKey}) that may not have finished: confirming finishes it, and what already landed (its note included) is not written again.`,
-    );
+    warnings.push(`Continues ${resumedKey}, already on the ticket: what landed is not written again.`);
   }
   const existing = new Set(bundle.ticket.tags ?? []);
   const additionalTags = [...new Set(wantedTags(bundle, decision, targets))].filter(

@@ -11,24 +11,26 @@ export function chosenTeams(targets: readonly Target[]): string {
   return `chosen ${targets.map((target) => TEAMS[target].label).join(', ')}.`;
 }
 
-const KEY_LINE = /^Escalation key: (eg-\d+-[0-9a-f]{8})$/mu;
+const KEY_LINE = /^Escalation key: (eg-[\w-]+)$/mu;
 
 /**
- * The key of the escalation to `targets` whose note is the ticket's newest internal comment, with at
- * most one comment after it, public and by the note's author (the escalation's own reply); otherwise
- * null. Anything else after the note (a customer's answer, another agent's note) means the ticket moved
- * on, and a confirm is a new escalation.
+ * The key of the escalation to `targets` whose note (naming this ticket) is the ticket's newest internal
+ * comment, with at most one comment after it, by the note's author (the escalation's own reply);
+ * otherwise null.
+ * Anything else after the note (a customer's answer, another agent's note) means the ticket moved on,
+ * and a confirm is a new escalation.
  */
 export function unfinishedEscalation(bundle: Bundle, targets: readonly Target[]): string | null {
   const comments = bundle.comments ?? [];
   const noteAt = comments.findLastIndex((comment) => comment.public === false);
   const note = comments[noteAt];
-  if (note === undefined) return null;
-  const text = note.body ?? note.plain_body ?? '';
-  const key = KEY_LINE.exec(text)?.[1];
-  if (key === undefined || !key.startsWith(`eg-${String(bundle.ticket.id)}-`)) return null;
-  if (!text.includes(`; ${chosenTeams(targets)}\n`)) return null;
+  const text = note?.body ?? '';
   const after = comments.slice(noteAt + 1);
-  if (after.length > 1 || after.some((comment) => comment.author_id !== note.author_id)) return null;
-  return key;
+  const key = KEY_LINE.exec(text)?.[1];
+  return key?.startsWith(`eg-${String(bundle.ticket.id)}-`) === true &&
+    text.includes(`; ${chosenTeams(targets)}\n`) &&
+    after.length < 2 &&
+    after.every((comment) => comment.author_id === note?.author_id)
+    ? key
+    : null;
 }

@@ -255,7 +255,8 @@ describe('applyPlan', () => {
     expect(first.kind).toBe('failed');
     if (first.kind !== 'failed') return;
     expect(first.error).toContain('did not land after 3 attempts');
-    expect(first.error).toContain('another request was updating the ticket at the same moment');
+    expect(first.error).toContain('refused for another change to the ticket (409');
+    expect(first.error).toContain('nothing was applied');
     expect(first.error).not.toContain('since it was read');
     expect(replies(fake.comments(TICKET), plan)).toHaveLength(0);
     const second = await applyPlan(client, plan, instant);

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { TEAMS } from '../engine';
-import { allPages, rest, restAs, ZendeskError, type RestOptions } from './rest';
+import { allPages, defaultSleep, rest, restAs, ZendeskError, type RestOptions } from './rest';
 import type { StepResult, WriteOutcome, WritePlan, ZafClient } from './types';
 
 /** Options of `applyPlan`. */
@@ -14,8 +14,6 @@ export interface ApplyOptions extends RestOptions {
   /** The clock for `done.at`; default the current time. */
   readonly now?: () => Date;
 }
-
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const inFlight = new WeakMap<ZafClient, Map<string, Promise<WriteOutcome>>>();
 const startedBefore = new WeakMap<ZafClient, Set<string>>();
@@ -321,12 +319,7 @@ async function attempt(ctx: Context, spec: AttemptSpec): Promise<StepOutcome> {
         }
       }
       if (error.kind === 'conflict') {
-        lastError = new ZendeskError(
-          'conflict',
-          `${error.call.method} ${error.call.url}: Zendesk answered 409 because another request was updating the ticket at the same moment; nothing was applied. Confirm again in a moment.`,
-          error.call,
-          error.status,
-        );
+        lastError = error;
         if (round < MAX_WRITE_ATTEMPTS) await (ctx.opts.sleep ?? defaultSleep)(LOCK_PAUSE_MS);
         continue;
       }
@@ -357,7 +350,10 @@ function ok(step: StepResult['step'], status: 'done' | 'already_done', detail: s
   return { kind: 'ok', step: { step, status, detail } };
 }
 
-/** A failure outcome whose message says, step by step, what landed and what did not. */
+/**
+ * A failure outcome whose message says, step by step, what landed and what did not. What to do next is
+ * the sidebar's to say (a retry skips what landed), next to its Retry button.
+ */
 function failed(steps: StepResult[], error: string): WriteOutcome {
   const name = (s: StepResult): string =>
     s.step === 'ticket_update'
@@ -372,7 +368,6 @@ function failed(steps: StepResult[], error: string): WriteOutcome {
     landed.length === 0 ? 'Nothing was written.' : `Landed: ${landed.join('; ')}.`,
     notLanded.length === 0 ? '' : `Did not land: ${notLanded.join('; ')} (${error}).`,
     notTried.length === 0 ? '' : `Not attempted: ${notTried.join('; ')}.`,
-    'Confirm again to finish: what landed will be skipped.',
   ];
   return { kind: 'failed', steps, error: parts.filter((part) => part !== '').join(' ') };
 }
