@@ -8,12 +8,23 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Comment, Ticket } from '../fake/types';
 import { defaultCaseFolders } from '../host/cases';
-import type { HostState } from '../host/page/inspect';
 import { REPO_ROOT, startHost, type RunningHost } from '../host/server';
+import {
+  added,
+  button,
+  escalated,
+  facts,
+  noteAndReply,
+  openCase as openCaseOn,
+  region,
+  result,
+  review,
+  untouched,
+  type OpenTicket,
+} from './flows';
 import {
   appFrame,
   assertBuilt,
@@ -44,128 +55,9 @@ let host: RunningHost;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-interface OpenTicket {
-  readonly page: Page;
-  readonly app: FrameLocator;
-  readonly errors: string[];
-  /** The ticket as seeded, read once the sidebar showed its first state. */
-  readonly seeded: HostState;
-}
-
-/**
- * Opens a case in the host, in a browser context of its own, and waits for the sidebar's suggestion.
- * Checks the app registered and wrote nothing on its way there.
- */
-async function openCase(caseId: string): Promise<OpenTicket> {
-  const context = await newContext(browser);
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${host.hostUrl}?case=${encodeURIComponent(caseId)}`);
-  const app = page.frameLocator('#app-frame');
-  await app.getByRole('heading', { name: t('suggestion.heading'), exact: true }).waitFor();
-  const seeded = await hostState(page);
-  expect(seeded.caseId).toBe(caseId);
-  expect(seeded.appRegistered).toBe(true);
-  expect(seeded.writes).toEqual([]);
-  return { page, app, errors, seeded };
-}
-
-/** A sidebar section (a `<section>` labelled by its heading). */
-function region(app: FrameLocator, heading: string): Locator {
-  return app.getByRole('region', { name: heading, exact: true });
-}
-
-function button(app: FrameLocator, name: string): Locator {
-  return app.getByRole('button', { name, exact: true });
-}
-
-/** A term/description list as `{term: description}`; a description of tags reads "tag1 tag2". */
-function facts(list: Locator): Promise<Record<string, string>> {
-  return list.evaluate((dl) => {
-    const out: Record<string, string> = {};
-    for (const dt of dl.querySelectorAll(':scope > dt')) {
-      const dd = dt.nextElementSibling;
-      if (dd === null) continue;
-      const tags = [...dd.querySelectorAll('span')].map((span) => span.textContent);
-      out[dt.textContent] = tags.length > 0 ? tags.join(' ') : dd.textContent;
-    }
-    return out;
-  });
-}
-
-/** The text block right after a preview sub-heading (the note or the customer message), exactly. */
-async function blockAfter(section: Locator, heading: string): Promise<string> {
-  const block = section
-    .getByRole('heading', { name: heading, exact: true })
-    .locator('xpath=following-sibling::*[1]');
-  return (await block.textContent()) ?? '';
-}
-
-/** Reviews the suggestion: clicks "Review the escalation" and reads the preview. */
-async function review(app: FrameLocator): Promise<{
-  facts: Record<string, string>;
-  note: string;
-  message: string;
-}> {
-  await button(app, t('review.button')).click();
-  const preview = region(app, t('preview.heading'));
-  await button(app, t('confirm.button')).waitFor();
-  return {
-    facts: await facts(preview.locator('dl').first()),
-    note: await blockAfter(preview, t('preview.note')),
-    message: await blockAfter(preview, `${t('preview.message')}: ${t('preview.delivery_post')}`),
-  };
-}
-
-/** The result after a confirm, once every step is done. */
-async function result(app: FrameLocator): Promise<Record<string, string>> {
-  const done = app.getByRole('status').filter({ hasText: t('result.steps') });
-  await done.waitFor();
-  expect(await done.getByText(t('result.heading'), { exact: true }).isVisible()).toBe(true);
-  return facts(done.locator('dl'));
-}
-
-/** The comments a test run added: those the ticket did not have when it was seeded. */
-function added(seeded: HostState, now: HostState): Comment[] {
-  const before = new Set(seeded.comments.map((comment) => comment.id));
-  return now.comments.filter((comment) => !before.has(comment.id));
-}
-
-/** Exactly one internal note and one public reply, in that order, both by the signed-in agent. */
-function noteAndReply(comments: readonly Comment[], agentId: number): { note: string; reply: string } {
-  expect(comments.map((comment) => [comment.public, comment.author_id])).toEqual([
-    [false, agentId],
-    [true, agentId],
-  ]);
-  const [note, reply] = comments;
-  if (note === undefined || reply === undefined) throw new Error('unreachable: two comments checked above');
-  return { note: note.body, reply: reply.body };
-}
-
-/** What an escalation changes on the ticket; everything else must stay as it was. */
-const ESCALATION_FIELDS = new Set([
-  'tags',
-  'group_id',
-  'assignee_id',
-  'status',
-  'custom_status_id',
-  'updated_at',
-]);
-
-/** The ticket without what an escalation changes. */
-function untouched(ticket: Ticket): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(ticket).filter(([key]) => !ESCALATION_FIELDS.has(key)));
-}
-
-/** The escalation fields the settings say a confirm to `groupSetting`'s team writes. */
-function escalated(state: HostState, groupSetting: string): Partial<Ticket> {
-  return {
-    status: 'open',
-    custom_status_id: Number(state.settings.escalated_status_id),
-    group_id: Number(state.settings[groupSetting]),
-    assignee_id: null,
-  };
+/** Opens a case in a browser context of its own (e2e/flows.ts). */
+function openCase(caseId: string): Promise<OpenTicket> {
+  return openCaseOn({ host, browser, contexts }, caseId);
 }
 
 /** "11/27/2026, 3:24:44 AM" (en-US, UTC, as the test's browser context formats) as epoch ms. */

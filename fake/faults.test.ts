@@ -183,3 +183,66 @@ describe('latency', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(15);
   });
 });
+
+describe('network lost', () => {
+  it('answers status 0 without reaching Zendesk, for as many requests as asked, until cleared', async () => {
+    const { fake } = harness();
+    fake.failNext({ kind: 'network', times: 5 });
+    const refused = await putTicket(fake, TICKET, { comment: { body: 'lost note', public: false } });
+    expect([refused.status, refused.statusText]).toEqual([0, 'network error']);
+    expect((await get(fake, `/api/v2/tickets/${TICKET}/comments.json`)).status).toBe(0);
+    expect(fake.comments(TICKET).map((comment) => comment.body)).not.toContain('lost note');
+    expect(fake.writes()).toEqual([]);
+    expect(fake.requests().map((request) => [request.method, request.status, request.fault])).toEqual([
+      ['PUT', 0, 'network'],
+      ['GET', 0, 'network'],
+    ]);
+    // The network comes back when the queue is cleared.
+    fake.clearFaults();
+    expect((await putTicket(fake, TICKET, { comment: { body: 'lost note', public: false } })).status).toBe(
+      200,
+    );
+    expect(fake.comments(TICKET).filter((comment) => comment.body === 'lost note')).toHaveLength(1);
+  });
+});
+
+describe('held request', () => {
+  /** A hold whose release the test controls. */
+  function hold() {
+    let release: (how: 'deliver' | 'drop') => void = () => undefined;
+    const until = new Promise<'deliver' | 'drop'>((resolve) => {
+      release = resolve;
+    });
+    return { until, release };
+  }
+
+  it('holds the next write while reads pass, then delivers it late', async () => {
+    const { fake } = harness();
+    const gate = hold();
+    fake.failNext({ kind: 'hold', until: gate.until });
+    const write = putTicket(fake, TICKET, { additional_tags: ['held_tag'] });
+    // A read is not held, and the held write has not reached the ticket yet.
+    expect((await get(fake, `/api/v2/tickets/${TICKET}.json`)).status).toBe(200);
+    expect(fake.pendingFaults()).toEqual([]);
+    expect(fake.ticket(TICKET)?.tags).not.toContain('held_tag');
+    gate.release('deliver');
+    expect((await write).status).toBe(200);
+    expect(fake.ticket(TICKET)?.tags).toContain('held_tag');
+    expect(fake.requests().map((request) => [request.method, request.fault])).toEqual([
+      ['GET', null],
+      ['PUT', 'hold'],
+    ]);
+  });
+
+  it('drops it as a network error when asked: nothing is applied', async () => {
+    const { fake } = harness();
+    const gate = hold();
+    fake.failNext({ kind: 'hold', until: gate.until });
+    const write = putTicket(fake, TICKET, { additional_tags: ['held_tag'] });
+    gate.release('drop');
+    const response = await write;
+    expect([response.status, response.statusText]).toEqual([0, 'network error']);
+    expect(fake.ticket(TICKET)?.tags).not.toContain('held_tag');
+    expect(fake.writes()).toEqual([]);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * Failures on purpose: queued faults that hit the next matching request, and the ticket-update rate limit
  * Zendesk enforces. They let tests and the local host rehearse what production does to a write: 429 with
- * `Retry-After`, 5xx, an answer lost after the write was applied, and another agent editing first.
+ * `Retry-After`, 5xx, an answer lost after the write was applied, another agent editing first, the
+ * network gone, and a request held on the wire until the test lets it go.
  */
 import type { FakeRequest } from './http';
 
@@ -48,14 +49,37 @@ export interface StaleFault extends FaultBase {
   readonly ticketId?: number;
 }
 
+/**
+ * The network is down: the request never reaches Zendesk, so nothing is applied, and the caller sees no
+ * answer (status 0, `network error`). Hits any request by default; queue it with a large `times` and
+ * clear the queue to bring the network back.
+ */
+export interface NetworkFault extends FaultBase {
+  readonly kind: 'network';
+}
+
+/** What becomes of a held request when its hold is released. */
+export type HoldRelease = 'deliver' | 'drop';
+
+/**
+ * Holds the matched request before Zendesk handles it, until `until` settles: `deliver` lets it through
+ * as if it had been slow on the wire, `drop` loses it as a network error (nothing applied). A test can
+ * act at an exact point of a write sequence (reload the app between two writes) without sleeping.
+ * Hits any non-GET request by default.
+ */
+export interface HoldFault extends FaultBase {
+  readonly kind: 'hold';
+  readonly until: Promise<HoldRelease>;
+}
+
 /** A fault for `FakeZendesk.failNext`. */
-export type FaultSpec = StatusFault | TimeoutAfterApplyFault | StaleFault;
+export type FaultSpec = StatusFault | TimeoutAfterApplyFault | StaleFault | NetworkFault | HoldFault;
 
 const TICKET_PUT = /^\/api\/v2\/tickets\/\d+$/u;
 
 function defaultMatch(fault: FaultSpec, request: FakeRequest): boolean {
   if (fault.kind === 'stale') return request.method === 'PUT' && TICKET_PUT.test(request.path);
-  if (fault.kind === 'timeoutAfterApply') return request.method !== 'GET';
+  if (fault.kind === 'timeoutAfterApply' || fault.kind === 'hold') return request.method !== 'GET';
   return true;
 }
 

@@ -127,6 +127,11 @@ export function timeoutResponse(): FakeResponse {
   return { status: 0, statusText: 'timeout', body: null, headers: {} };
 }
 
+/** No answer because the request never left the browser or never arrived: status 0, as jQuery reports it. */
+export function networkErrorResponse(): FakeResponse {
+  return { status: 0, statusText: 'network error', body: null, headers: {} };
+}
+
 /** Thrown by request parsing; becomes the response it carries. */
 export class RequestRejection extends Error {
   constructor(readonly response: FakeResponse) {

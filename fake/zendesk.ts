@@ -19,6 +19,7 @@ import {
   parseRequest,
   RequestRejection,
   timeoutResponse,
+  networkErrorResponse,
   type FakeRequest,
   type FakeRequestOptions,
   type FakeResponse,
@@ -66,7 +67,16 @@ import {
 export { describeEvent } from './tickets';
 export type { FakeRequestOptions, FakeResponse, FakeRequest } from './http';
 export { requestOptionsSchema } from './http';
-export type { FaultSpec, StatusFault, StaleFault, TimeoutAfterApplyFault, UpdateRateLimit } from './faults';
+export type {
+  FaultSpec,
+  HoldFault,
+  HoldRelease,
+  NetworkFault,
+  StatusFault,
+  StaleFault,
+  TimeoutAfterApplyFault,
+  UpdateRateLimit,
+} from './faults';
 export { ZENDESK_UPDATE_RATE_LIMIT } from './faults';
 
 /** Options of `createFakeZendesk`; every one has a default that behaves like a plain Zendesk account. */
@@ -137,7 +147,7 @@ export interface WriteRecord {
 }
 
 /** What befell a request besides normal handling. */
-export type RequestFault = 'status' | 'timeoutAfterApply' | 'stale' | 'rateLimit';
+export type RequestFault = 'status' | 'timeoutAfterApply' | 'stale' | 'rateLimit' | 'network' | 'hold';
 
 /** One request as the fake saw it, for a host page's network log and for tests counting retries. */
 export interface RequestRecord {
@@ -639,7 +649,20 @@ class InMemoryZendesk implements FakeZendesk {
     }
     if (this.latencyMs > 0) await this.sleep(this.latencyMs);
 
-    const fault = this.faults.take(request);
+    let fault = this.faults.take(request);
+    let held = false;
+    if (fault?.kind === 'hold') {
+      const release = await fault.until;
+      if (release === 'drop') {
+        return this.answered(request.method, request.url, networkErrorResponse(), 'hold');
+      }
+      // Let through, late but otherwise as sent.
+      held = true;
+      fault = undefined;
+    }
+    if (fault?.kind === 'network') {
+      return this.answered(request.method, request.url, networkErrorResponse(), 'network');
+    }
     if (fault !== undefined && (fault.kind === undefined || fault.kind === 'status')) {
       return this.answered(request.method, request.url, statusFaultResponse(fault), 'status');
     }
@@ -658,7 +681,7 @@ class InMemoryZendesk implements FakeZendesk {
       request.method,
       request.url,
       response,
-      scope.rateLimited ? 'rateLimit' : (fault?.kind ?? null),
+      scope.rateLimited ? 'rateLimit' : (fault?.kind ?? (held ? 'hold' : null)),
     );
   }
 

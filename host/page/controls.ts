@@ -54,12 +54,17 @@ function withSession(
   }
 }
 
+/** How many requests "network lost" fails: more than a sidebar sends before the tester clears it. */
+const NETWORK_DOWN_REQUESTS = 1000;
+
 function faultFromControls(): FaultSpec {
   const kind = byId('fault', HTMLSelectElement).value;
   const retryAfter = Math.max(0, Number(byId('retry-after', HTMLInputElement).value) || 0);
   if (kind === 'stale') return { kind: 'stale' };
   if (kind === 'timeout') return { kind: 'timeoutAfterApply' };
   if (kind === '429') return { status: 429, retryAfter };
+  // Every request until "Clear faults" brings the network back.
+  if (kind === 'network') return { kind: 'network', times: NETWORK_DOWN_REQUESTS };
   return { status: 500 };
 }
 

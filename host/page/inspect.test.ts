@@ -33,11 +33,18 @@ function open(): Session {
   return session;
 }
 
+/** How often the hook asked the page to reload the app. */
+let reloads = 0;
+
 function apiFor(session: Session | null) {
   return createTestApi({
     session: () => session,
     caseId: () => (session === null ? null : 'test/outage.json'),
     settings: () => ({ category_field_id: String(CATEGORY_FIELD_ID) }),
+    reloadApp: () => {
+      reloads += 1;
+      return Promise.resolve();
+    },
   });
 }
 
@@ -124,5 +131,43 @@ describe('window.escalationHost', () => {
     expect(state?.ticket.subject).toBe('Renamed by another agent');
     expect(state?.writes.map((write) => write.origin)).toEqual(['concurrent-edit']);
     expect(state?.requests.map((request) => [request.status, request.fault])).toEqual([[409, 'stale']]);
+  });
+
+  it('holds a write until released, then delivers it or drops it; clears faults', async () => {
+    const session = open();
+    const api = apiFor(session);
+    api.hold((request) => request.method === 'PUT');
+    api.hold();
+    expect(api.state()?.pendingFaults).toEqual([
+      'the next write is held on the wire until the test releases it',
+      'the next write is held on the wire until the test releases it',
+    ]);
+    const delivered = putTicket(session.fake, FIXTURE_IDS.ticket, { additional_tags: ['late'] });
+    const second = putTicket(session.fake, FIXTURE_IDS.ticket, { additional_tags: ['also'] });
+    expect(api.state()?.pendingFaults).toEqual([]);
+    expect(api.state()?.ticket.tags).toEqual(['no_service', 'outage']);
+    api.release('deliver');
+    expect((await delivered).status).toBe(200);
+    expect((await second).status).toBe(200);
+    expect(api.state()?.ticket.tags).toEqual(['no_service', 'outage', 'late', 'also']);
+
+    api.hold();
+    const lost = putTicket(session.fake, FIXTURE_IDS.ticket, { additional_tags: ['gone'] });
+    api.release('drop');
+    expect((await lost).status).toBe(0);
+    expect(api.state()?.ticket.tags).not.toContain('gone');
+
+    api.failNext({ kind: 'network', times: 3 });
+    expect(api.state()?.pendingFaults).toEqual(['network lost: 3 requests never reach Zendesk']);
+    api.clearFaults();
+    expect(api.state()?.pendingFaults).toEqual([]);
+  });
+
+  it('reloads the app through the page, only while a ticket is open', async () => {
+    const before = reloads;
+    await apiFor(open()).reloadApp();
+    expect(reloads).toBe(before + 1);
+    expect(() => apiFor(null).reloadApp()).toThrow('Open a ticket before reloading the app.');
+    expect(reloads).toBe(before + 1);
   });
 });

@@ -5,7 +5,8 @@
  * ticket state exactly instead of reading it back from the page's text.
  */
 import type { Comment, Ticket } from '../../fake/types';
-import type { FaultSpec, RequestRecord, WriteRecord } from '../../fake/zendesk';
+import type { RequestMatcher } from '../../fake/faults';
+import type { FaultSpec, HoldRelease, RequestRecord, WriteRecord } from '../../fake/zendesk';
 import { describeFault } from './logs';
 import type { Session } from './session';
 
@@ -38,6 +39,20 @@ export interface HostTestApi {
   state(): HostState | null;
   /** Queues a fault on the open ticket's fake, as the Network controls do but with any fault. */
   failNext(fault: FaultSpec): void;
+  /** Drops every queued fault (a lost network comes back), as the Clear faults control does. */
+  clearFaults(): void;
+  /**
+   * Holds the next write matching `match` (any write by default) before it reaches Zendesk, until
+   * `release`. It is held once it leaves the queue (`state().pendingFaults` no longer lists it).
+   */
+  hold(match?: RequestMatcher): void;
+  /** Lets every held request go: `deliver` hands it to Zendesk, `drop` loses it (a network error). */
+  release(how: HoldRelease): void;
+  /**
+   * Reloads the sidebar's iframe, as the agent's browser reloading would: the app starts again on the
+   * same ticket, whose stored state is kept. Resolves once the new app instance has registered.
+   */
+  reloadApp(): Promise<void>;
 }
 
 declare global {
@@ -52,6 +67,8 @@ export interface InspectedPage {
   session(): Session | null;
   caseId(): string | null;
   settings(): Readonly<Record<string, unknown>>;
+  /** Reloads the app's iframe; resolves when the app registered again. */
+  reloadApp(): Promise<void>;
 }
 
 /** The hook over the page's open session. */
@@ -60,6 +77,12 @@ export function createTestApi(page: InspectedPage): HostTestApi {
     const session = page.session();
     const caseId = page.caseId();
     return session === null || caseId === null ? null : { session, caseId };
+  };
+  const holds: ((how: HoldRelease) => void)[] = [];
+  const withOpen = (what: string): Session => {
+    const current = open();
+    if (current === null) throw new Error(`Open a ticket before ${what}.`);
+    return current.session;
   };
   return {
     state() {
@@ -90,9 +113,22 @@ export function createTestApi(page: InspectedPage): HostTestApi {
       });
     },
     failNext(fault) {
-      const current = open();
-      if (current === null) throw new Error('Open a ticket before queueing a fault.');
-      current.session.failNext(fault);
+      withOpen('queueing a fault').failNext(fault);
+    },
+    clearFaults() {
+      withOpen('clearing faults').clearFaults();
+    },
+    hold(match) {
+      const session = withOpen('holding a request');
+      const until = new Promise<HoldRelease>((resolve) => holds.push(resolve));
+      session.failNext({ kind: 'hold', until, ...(match === undefined ? {} : { match }) });
+    },
+    release(how) {
+      for (const resolve of holds.splice(0)) resolve(how);
+    },
+    reloadApp() {
+      withOpen('reloading the app');
+      return page.reloadApp();
     },
   };
 }

@@ -77,6 +77,12 @@ export function clearLogs(logs: Logs): void {
 export function describeFault(fault: FaultSpec): string {
   if (fault.kind === 'stale') return '409: another agent saves just before the next ticket PUT';
   if (fault.kind === 'timeoutAfterApply') return 'timeout after the next write is applied';
+  if (fault.kind === 'network') {
+    const times =
+      fault.times === undefined || fault.times === 1 ? 'the next request' : `${fault.times} requests`;
+    return `network lost: ${times} never reach Zendesk`;
+  }
+  if (fault.kind === 'hold') return 'the next write is held on the wire until the test releases it';
   const retry = fault.retryAfter === undefined ? '' : ` (Retry-After ${fault.retryAfter} s)`;
   return `${fault.status} on the next request${retry}`;
 }

@@ -152,6 +152,7 @@ function renderAppStatus(): void {
 function open(entry: CaseEntry): void {
   state.session?.stop();
   state.frame?.remove();
+  afterRegistration.length = 0;
   state.session = null;
   state.entry = entry;
   clearLogs(logs);
@@ -196,7 +197,7 @@ function open(entry: CaseEntry): void {
         logProtocol(logs, entry);
         renderAppStatus();
       },
-      onRegistered: renderAppStatus,
+      onRegistered,
     });
   } catch (error) {
     ticketError.textContent = `This case cannot be opened: ${error instanceof Error ? error.message : String(error)}`;
@@ -206,6 +207,27 @@ function open(entry: CaseEntry): void {
   const query = new URLSearchParams({ origin: window.location.origin, app_guid: appGuid });
   frame.src = `${state.config.appOrigin}/${state.config.appPath}?${query.toString()}`;
   render();
+}
+
+/** Waiting for the app's next registration (a reloaded app registers again). */
+const afterRegistration: (() => void)[] = [];
+
+function onRegistered(): void {
+  renderAppStatus();
+  for (const resolve of afterRegistration.splice(0)) resolve();
+}
+
+/**
+ * Reloads the app's iframe (as the agent's browser reloading would), keeping the ticket, its fake and
+ * its logs; resolves once the new app instance has registered.
+ */
+function reloadApp(): Promise<void> {
+  const { frame } = state;
+  if (frame === null || state.session === null) return Promise.reject(new Error('No app is open.'));
+  const registered = new Promise<void>((resolve) => afterRegistration.push(resolve));
+  // Setting the src again navigates the frame anew; its window, and so the session's host, stay.
+  frame.setAttribute('src', frame.src);
+  return registered;
 }
 
 function renderCaseList(filter: string): void {
@@ -274,6 +296,7 @@ window.escalationHost = createTestApi({
   session: () => state.session,
   caseId: () => (state.session === null ? null : (state.entry?.id ?? null)),
   settings: currentSettings,
+  reloadApp,
 });
 
 start().catch((error: unknown) => {

@@ -201,6 +201,12 @@ export class Session {
     this.options.onChange();
   }
 
+  /** Drops every queued fault. */
+  clearFaults(): void {
+    this.fake.clearFaults();
+    this.options.onChange();
+  }
+
   /** Stops serving the iframe and listening to the fake. */
   stop(): void {
     this.host.stop();

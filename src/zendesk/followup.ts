@@ -116,7 +116,7 @@ async function run(
   const found = (): StepOutcome =>
     ok('follow_up', 'already_done', 'already on the ticket (an earlier attempt landed)');
 
-  const update = await attempt({
+  const update = await attempt(opts, {
     step: 'follow_up',
     what: posted ? 'the follow-up reply and the re-armed follow-up' : 'the re-armed follow-up',
     mayHaveLanded: priorRun,

@@ -210,7 +210,7 @@ export function recordSolveAnyway(
     client,
     key,
     async (priorRun): Promise<SolveAnywayOutcome> => {
-      const outcome = await attempt({
+      const outcome = await attempt(opts, {
         step: 'solve_anyway',
         what: 'the solve-anyway note',
         mayHaveLanded: priorRun,

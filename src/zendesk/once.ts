@@ -5,7 +5,7 @@
  * click), reporting `already_done` instead of writing twice.
  */
 import * as v from 'valibot';
-import { restAs, ZendeskError, type RestOptions } from './rest';
+import { defaultSleep, restAs, ZendeskError, type RestOptions } from './rest';
 import type { StepResult, ZafClient } from './types';
 
 /** How one step ended. `conflict`: a safe update met someone else's change (409) and wrote nothing. */
@@ -33,11 +33,19 @@ export interface AttemptSpec {
 }
 
 /**
+ * The pause before sending again a write Zendesk refused with 409 although it carried no `safe_update`:
+ * another request was updating the same ticket at that moment, and such a lock clears within moments.
+ */
+const LOCK_PAUSE_MS = 1000;
+
+/**
  * The exactly-once loop: look for the marker when a write may have landed, write, and on an answer that
  * leaves it unknown (timeout, 5xx) look again before writing again. 429s were already waited out in
- * rest.ts.
+ * rest.ts. A 409 means two things: on a safe update, the ticket changed since it was read (`onConflict`);
+ * on a write without `safe_update` (a reply, a linked ticket), another request held the ticket at that
+ * moment and nothing was applied, so it is sent again after a pause.
  */
-export async function attempt(spec: AttemptSpec): Promise<StepOutcome> {
+export async function attempt(opts: RestOptions, spec: AttemptSpec): Promise<StepOutcome> {
   let mayHaveLanded = spec.mayHaveLanded;
   let lastError: ZendeskError | null = null;
   for (let round = 1; round <= MAX_WRITE_ATTEMPTS; round += 1) {
@@ -57,6 +65,11 @@ export async function attempt(spec: AttemptSpec): Promise<StepOutcome> {
         } catch (checkError) {
           return stepFailed(spec, `could not check whether ${spec.what} already landed`, checkError);
         }
+      }
+      if (error.kind === 'conflict') {
+        lastError = error;
+        if (round < MAX_WRITE_ATTEMPTS) await (opts.sleep ?? defaultSleep)(LOCK_PAUSE_MS);
+        continue;
       }
       if (!error.mayHaveLanded) return stepFailed(spec, `${spec.what} was refused`, error);
       lastError = error;
@@ -99,6 +112,8 @@ export function runOnce<T>(
   key: string,
   work: (priorRun: boolean) => Promise<T>,
   crashed: (error: unknown) => T,
+  /** The work continues one that an earlier page load started (resume.ts): look before every write. */
+  resumes = false,
 ): Promise<T> {
   const running = inFlight.get(client) ?? new Map<string, Promise<unknown>>();
   inFlight.set(client, running);
@@ -107,7 +122,7 @@ export function runOnce<T>(
 
   const started = startedBefore.get(client) ?? new Set<string>();
   startedBefore.set(client, started);
-  const priorRun = started.has(key);
+  const priorRun = started.has(key) || resumes;
   started.add(key);
 
   const outcome = work(priorRun)

@@ -14,6 +14,7 @@ import {
   type Target,
 } from '../engine';
 import type { EscalationRecord } from './record';
+import { chosenTeams, unfinishedEscalation } from './resume';
 import { GROUP_SETTINGS } from './settings';
 import type { AppSettings, WritePlan } from './types';
 
@@ -77,7 +78,12 @@ export function buildPlan(input: PlanInput): WritePlan {
     );
   }
 
-  const escalationKey = makeEscalationKey(ticketId, updatedStamp, targets);
+  // A confirm of the same teams right after one that stopped midway continues it under its key.
+  const resumedKey = unfinishedEscalation(bundle, targets);
+  const escalationKey = resumedKey ?? makeEscalationKey(ticketId, updatedStamp, targets);
+  if (resumedKey !== null) {
+    warnings.push(`Continues ${resumedKey}, already on the ticket: what landed is not written again.`);
+  }
   const existing = new Set(bundle.ticket.tags ?? []);
   const additionalTags = [...new Set(wantedTags(bundle, decision, targets))].filter(
     (tag) => !existing.has(tag),
@@ -110,7 +116,7 @@ export function buildPlan(input: PlanInput): WritePlan {
   const dueAt = dueAfter(now, hours);
   const footer = [
     '---',
-    `Escalation Guide: suggested ${describeSuggestion(decision)}; chosen ${targets.map((t) => TEAMS[t].label).join(', ')}.`,
+    `Escalation Guide: suggested ${describeSuggestion(decision)}; ${chosenTeams(targets)}`,
     ...(overridden ? [`Override reason: ${reason === '' ? '(none given)' : reason}`] : []),
     `Follow up with ${TEAMS[primary].label} by ${dueAt.slice(0, 16).replace('T', ' ')} UTC (${hours} h).`,
     `Confirmed by ${agent.name} (user ${agent.id}).`,
@@ -143,6 +149,7 @@ export function buildPlan(input: PlanInput): WritePlan {
     messageDelivery: settings.messageDelivery,
     handoffs,
     escalationKey,
+    ...(resumedKey === null ? {} : { resumes: true }),
     followUpHours: hours,
     warnings,
     followUpDueAt: dueAt,

@@ -60,7 +60,8 @@ const DEFAULT_MAX_WAIT_SECONDS = 60;
 /** Zendesk always sends Retry-After with a 429; if a host drops the header, wait this long. */
 const FALLBACK_RETRY_SECONDS = 1;
 
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms` on the real timer; the default `sleep`. */
+export const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A non-2xx answer (or none), as read from whatever the host rejected or resolved with. */
 interface Failure {
@@ -342,7 +343,7 @@ function toError(
   if (status === 409) {
     return new ZendeskError(
       'conflict',
-      `${what}: someone else changed the ticket since it was read (409${said}). Reload the ticket and decide again.`,
+      `${what}: refused for another change to the ticket (409${said}); nothing was applied.`,
       call,
       status,
     );

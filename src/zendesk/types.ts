@@ -92,6 +92,11 @@ export interface WritePlan {
   followUpDate?: { fieldId: number; value: string } | null;
   /** Which settings would keep the follow-up on the ticket, when they are not set; said once, after the confirm. */
   trackingOff?: string | null;
+  /**
+   * True when the plan continues an escalation whose note is already on the ticket (resume.ts): every
+   * step then looks for its marker before writing, as a retry does.
+   */
+  resumes?: boolean;
 }
 
 /** How a confirm ended: every step's outcome, so nothing half-done goes unexplained. */

@@ -3,14 +3,44 @@ import { decide, type Target } from '../engine';
 import { FIXTURE_IDS, outageBundle } from '../../fake/fixtures';
 import { DEFAULT_CUSTOM_STATUSES } from '../../fake/zendesk';
 import { loadTicket } from './loader';
-import { buildPlan } from './plan';
+import { buildPlan, makeEscalationKey } from './plan';
 import { harness } from './testkit';
-import type { WritePlan } from './types';
+import { createFakeClient, type FakeClient } from '../../fake/client';
+import type { FakeRequest } from '../../fake/http';
+import type { AppSettings, WritePlan } from './types';
 import { applyPlan } from './writer';
 
 const TICKET = FIXTURE_IDS.ticket;
 const GROUPS = { l2_group_id: '9001', engineering_group_id: '9002', legal_group_id: '9005' };
 const ESCALATED = 2001;
+
+/** What the sidebar would plan on `client`'s ticket as it reads now, for a confirm to `targets`. */
+async function planFor(
+  client: FakeClient,
+  settings: AppSettings,
+  targets: Target[],
+  now: string,
+  message = 'Hi Brenda, we are on it.',
+) {
+  const { bundle: loaded } = await loadTicket(
+    client,
+    settings,
+    { info_complete: true, troubleshooting_done: true },
+    { now: new Date(now) },
+  );
+  return buildPlan({
+    bundle: loaded,
+    decision: decide(loaded),
+    choice: {
+      targets,
+      overrideReason: 'testing',
+      note: 'Escalating: no service since 5pm.',
+      message,
+    },
+    settings,
+    agent: { id: 1, name: 'Fake Agent' },
+  });
+}
 
 /** A fake seeded with the outage fixture, its client, and the plan for a confirm to `targets`. */
 async function ready(targets: Target[] = ['l2'], settings: Record<string, unknown> = {}) {
@@ -34,27 +64,8 @@ async function ready(targets: Target[] = ['l2'], settings: Record<string, unknow
       ],
     },
   });
-  const { bundle: loaded } = await loadTicket(
-    h.client,
-    h.settings,
-    { info_complete: true, troubleshooting_done: true },
-    {
-      now: new Date(bundle.now),
-    },
-  );
-  const plan = buildPlan({
-    bundle: loaded,
-    decision: decide(loaded),
-    choice: {
-      targets,
-      overrideReason: 'testing',
-      note: 'Escalating: no service since 5pm.',
-      message: 'Hi Brenda, we are on it.',
-    },
-    settings: h.settings,
-    agent: { id: 1, name: 'Fake Agent' },
-  });
-  return { ...h, plan };
+  const plan = await planFor(h.client, h.settings, targets, bundle.now);
+  return { ...h, plan, now: bundle.now };
 }
 
 const notesWithKey = (comments: { body: string; public: boolean }[], plan: WritePlan) =>
@@ -213,4 +224,108 @@ describe('applyPlan', () => {
     expect(again.steps[1]?.status).toBe('already_done');
     expect(client.editor.text).toBe(plan.customerMessage);
   });
+
+  it('sends the reply again after a 409 from a concurrent request: nothing was applied, so once', async () => {
+    const { fake, client, plan } = await ready(['l2', 'legal']);
+    fake.failNext({ match: isReply, status: 409 });
+    const pauses: number[] = [];
+    const outcome = await applyPlan(client, plan, { sleep: (ms) => (pauses.push(ms), Promise.resolve()) });
+    expect(outcome.kind).toBe('done');
+    expect(outcome.steps.map((s) => s.status)).toEqual(['done', 'done', 'done']);
+    expect(pauses).toEqual([1000]);
+    expect(notesWithKey(fake.comments(TICKET), plan)).toHaveLength(1);
+    expect(replies(fake.comments(TICKET), plan)).toHaveLength(1);
+    expect(writeStatuses(fake)).toEqual([200, 409, 200, 201]);
+  });
+
+  it('creates the linked ticket again after a 409 on its POST, once', async () => {
+    const { fake, client, plan } = await ready(['l2', 'legal']);
+    fake.failNext({ match: (r) => r.method === 'POST', status: 409 });
+    const outcome = await applyPlan(client, plan, { sleep: () => Promise.resolve() });
+    expect(outcome.kind).toBe('done');
+    expect(fake.writes().filter((w) => w.method === 'POST')).toHaveLength(1);
+    expect(writeStatuses(fake)).toEqual([200, 200, 409, 201]);
+  });
+
+  it('stops after three 409s on the reply, says nothing was applied, and a retry finishes', async () => {
+    const { fake, client, plan } = await ready(['l2', 'legal']);
+    fake.failNext({ match: isReply, status: 409, times: 3 });
+    const instant = { sleep: () => Promise.resolve() };
+    const first = await applyPlan(client, plan, instant);
+    expect(first.kind).toBe('failed');
+    if (first.kind !== 'failed') return;
+    expect(first.error).toContain('did not land after 3 attempts');
+    expect(first.error).toContain('refused for another change to the ticket (409');
+    expect(first.error).toContain('nothing was applied');
+    expect(first.error).not.toContain('since it was read');
+    expect(replies(fake.comments(TICKET), plan)).toHaveLength(0);
+    const second = await applyPlan(client, plan, instant);
+    expect(second.steps.map((s) => s.status)).toEqual(['already_done', 'done', 'done']);
+    expect(notesWithKey(fake.comments(TICKET), plan)).toHaveLength(1);
+    expect(replies(fake.comments(TICKET), plan)).toHaveLength(1);
+  });
+
+  it('continues, after the sidebar reloaded, an escalation stopped after its note: no second note', async () => {
+    const { fake, client, plan, settings, now } = await ready(['l2', 'legal']);
+    // The network goes down as the reply is sent; the sidebar is then reloaded with a fresh client.
+    let down = false;
+    fake.failNext({ kind: 'network', times: 100, match: (r) => (down ||= isReply(r)) });
+    const instant = { sleep: () => Promise.resolve() };
+    expect((await applyPlan(client, plan, instant)).kind).toBe('failed');
+    fake.clearFaults();
+    const reloaded = createFakeClient(fake, { ticketId: TICKET, settings: { ...GROUPS } });
+
+    const again = await planFor(reloaded, settings, ['l2', 'legal'], now);
+    const stamp = fake.ticket(TICKET)?.updated_at ?? '';
+    // Planned afresh, the key would differ (the ticket's updated_at moved): the plan continues instead.
+    expect(makeEscalationKey(TICKET, stamp, ['l2', 'legal'])).not.toBe(plan.escalationKey);
+    expect(again.escalationKey).toBe(plan.escalationKey);
+    expect(again.resumes).toBe(true);
+    expect(again.warnings?.some((w) => w.includes(plan.escalationKey))).toBe(true);
+
+    const outcome = await applyPlan(reloaded, again, instant);
+    expect(outcome.steps.map((s) => s.status)).toEqual(['already_done', 'done', 'done']);
+    expect(notesWithKey(fake.comments(TICKET), plan)).toHaveLength(1);
+    expect(replies(fake.comments(TICKET), plan)).toHaveLength(1);
+    expect(fake.writes().filter((w) => w.method === 'POST')).toHaveLength(1);
+  });
 });
+
+describe('applyPlan after the sidebar reloaded', () => {
+  it('does not send the reply again when the message, composed anew, reads differently', async () => {
+    const { fake, client, plan, settings, now } = await ready(['l2', 'legal']);
+    // Note and reply land; the network goes down as the linked ticket is created; the sidebar reloads.
+    let down = false;
+    fake.failNext({ kind: 'network', times: 100, match: (r) => (down ||= r.method === 'POST') });
+    const instant = { sleep: () => Promise.resolve() };
+    expect((await applyPlan(client, plan, instant)).kind).toBe('failed');
+    fake.clearFaults();
+    const reloaded = createFakeClient(fake, { ticketId: TICKET, settings: { ...GROUPS } });
+    // Composed from the ticket as it is now, the message is signed differently.
+    const again = await planFor(
+      reloaded,
+      settings,
+      ['l2', 'legal'],
+      now,
+      'Hi Brenda, we are on it. [Agent Name]',
+    );
+    expect(again.resumes).toBe(true);
+    const outcome = await applyPlan(reloaded, again, instant);
+    expect(outcome.steps.map((s) => s.status)).toEqual(['already_done', 'already_done', 'done']);
+    expect(fake.comments(TICKET).filter((c) => c.public && c.body.startsWith('Hi Brenda'))).toHaveLength(1);
+    expect(fake.writes().filter((w) => w.method === 'POST')).toHaveLength(1);
+  });
+});
+
+/** The reply step's request: a ticket PUT carrying a public comment. */
+function isReply(request: FakeRequest): boolean {
+  return request.method === 'PUT' && JSON.stringify(request.body).includes('"public":true');
+}
+
+/** The statuses of every write request, in order. */
+function writeStatuses(fake: { requests(): readonly { method: string; status: number }[] }): number[] {
+  return fake
+    .requests()
+    .filter((r) => r.method !== 'GET')
+    .map((r) => r.status);
+}

@@ -46,6 +46,7 @@ export function applyPlan(
       steps: [],
       error: `The escalation stopped unexpectedly (${error instanceof Error ? error.message : String(error)}). Reload the ticket to see what landed.`,
     }),
+    plan.resumes === true,
   );
 }
 
@@ -124,7 +125,7 @@ async function ticketUpdate(ctx: Context, priorRun: boolean): Promise<StepOutcom
   const noteIsThere = async (): Promise<boolean> =>
     (await latestComments(ctx)).some((c) => isOurNote(c, plan));
 
-  return attempt({
+  return attempt(ctx.opts, {
     step: 'ticket_update',
     what: 'the internal note and ticket changes',
     mayHaveLanded: priorRun,
@@ -155,7 +156,7 @@ async function ticketUpdate(ctx: Context, priorRun: boolean): Promise<StepOutcom
 /** The customer message as a public reply of its own (Zendesk takes one comment per update). */
 async function postedMessage(ctx: Context, mayHaveLanded: boolean): Promise<StepOutcome> {
   const { plan } = ctx;
-  return attempt({
+  return attempt(ctx.opts, {
     step: 'customer_message',
     what: 'the customer message',
     mayHaveLanded,
@@ -193,7 +194,7 @@ async function createHandoff(
   const externalId = `${plan.escalationKey}:${handoff.target}`;
   const label = TEAMS[handoff.target].label;
   let created: number | null = null;
-  const result = await attempt({
+  const result = await attempt(ctx.opts, {
     step: 'handoff',
     what: `the linked ticket for ${label}`,
     mayHaveLanded,
@@ -237,7 +238,10 @@ async function createHandoff(
 
 const createdAnswer = v.looseObject({ ticket: v.looseObject({ id: v.number() }) });
 
-/** A failure outcome whose message says, step by step, what landed and what did not. */
+/**
+ * A failure outcome whose message says, step by step, what landed and what did not. What to do next is
+ * the sidebar's to say (a retry skips what landed), next to its Retry button.
+ */
 function failed(steps: StepResult[], error: string): WriteOutcome {
   const name = (s: StepResult): string =>
     s.step === 'ticket_update'
@@ -252,7 +256,6 @@ function failed(steps: StepResult[], error: string): WriteOutcome {
     landed.length === 0 ? 'Nothing was written.' : `Landed: ${landed.join('; ')}.`,
     notLanded.length === 0 ? '' : `Did not land: ${notLanded.join('; ')} (${error}).`,
     notTried.length === 0 ? '' : `Not attempted: ${notTried.join('; ')}.`,
-    'Confirm again to finish: what landed will be skipped.',
   ];
   return { kind: 'failed', steps, error: parts.filter((part) => part !== '').join(' ') };
 }
@@ -294,10 +297,16 @@ function isOurNote(comment: RecentComment, plan: WritePlan): boolean {
   return comment.public !== true && textOf(comment).includes(plan.escalationKey);
 }
 
-/** Our reply is a public comment with exactly the message's words, newer than our note. */
+/**
+ * Our reply is a public comment with exactly the message's words, newer than our note. A continued
+ * escalation (`plan.resumes`) had nothing after its note but its own reply, whose words were composed
+ * from the ticket as it was before the note (the signature names the assignee the note then removed),
+ * so there any public comment after the note is it.
+ */
 function replyIsThere(newestFirst: readonly RecentComment[], plan: WritePlan): boolean {
   const noteAt = newestFirst.findIndex((comment) => isOurNote(comment, plan));
   const after = noteAt === -1 ? newestFirst : newestFirst.slice(0, noteAt);
+  if (plan.resumes === true && noteAt !== -1) return after.some((comment) => comment.public !== false);
   const wanted = normalize(plan.customerMessage);
   return after.some((comment) => comment.public !== false && normalize(textOf(comment)) === wanted);
 }
