@@ -35,6 +35,7 @@ const PARAMETERS: Record<string, { type: string; default?: unknown }> = {
   vip_tags: { type: 'text', default: 'vip, influencer' },
   keep_assignee: { type: 'checkbox' },
   message_delivery: { type: 'text', default: 'post' },
+  supervisor_group_ids: { type: 'text' },
 };
 
 /** The source package as it will be built: the manifest's files are there. */
@@ -47,6 +48,8 @@ const sourcePackage = (over: Partial<AppPackage> = {}): AppPackage => ({
     'assets/index.html',
     'assets/logo.png',
     'assets/logo-small.png',
+    'assets/supervisor.html',
+    'assets/icon_nav_bar.svg',
   ],
   ...over,
 });
@@ -254,6 +257,11 @@ describe('checkPackage', () => {
     ],
     ['manifest not JSON', sourcePackage({ manifest: new Error('Unexpected token') }), /not JSON/],
     ['manifest missing', sourcePackage({ manifest: undefined }), /manifest.json is missing/],
+    [
+      'a nav_bar location without its icon',
+      sourcePackage({ files: ['manifest.json', 'translations/en.json', 'assets/index.html', 'assets/supervisor.html'] }),
+      /nav_bar needs its icon assets\/icon_nav_bar.svg/,
+    ],
   ])('fails on %s', (_name, pkg, problem) => {
     const problems = checkPackage(pkg);
     expect(
