@@ -42,7 +42,8 @@ const inPeriod = (ticket: HistoryTicket, period: ReviewPeriod) =>
 
 const noWait = { sleep: () => Promise.resolve() };
 
-describe('loadReview', () => {
+// Some tests seed a thousand tickets: generous time on a busy machine.
+describe('loadReview', { timeout: 30_000 }, () => {
   it('finds every escalation of the period, its routing and its bounce, as the history wrote them', async () => {
     const { tickets, client, settings, fake } = account(160, { older: 12, suggested: 14 });
     const data = await loadReview(client, settings, LAST_30, { now: NOW, ...noWait });

@@ -69,7 +69,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('ReviewApp', () => {
+// Each test generates an account and renders a full page: generous time on a busy machine.
+describe('ReviewApp', { timeout: 30_000 }, () => {
   it('shows a supervisor the escalations with their overrides and bounces', async () => {
     const { tickets } = open('supervisor');
     await screen.findByRole('heading', { name: 'Escalations' });
@@ -158,7 +159,7 @@ describe('ReviewApp', () => {
   });
 
   it('has no accessibility violations', async () => {
-    const { view } = open('supervisor', 20);
+    const { view } = open('supervisor', 10);
     await screen.findByRole('heading', { name: 'Escalations' });
     await waitFor(() => {
       expect(screen.queryByRole('status')).toBeNull();
