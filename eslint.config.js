@@ -59,6 +59,29 @@ export default tseslint.config(
     },
   },
   {
+    // The review's report, CSV and period are pure too: they sit between the adapters and the page.
+    files: ['src/review/**/*.ts'],
+    ignores: ['src/review/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', '@zendeskgarden/*', 'zendesk_app_framework_sdk', 'node:*'],
+              message: 'src/review is pure.',
+            },
+            {
+              group: ['../ui/*', '../../app/*'],
+              message: 'Imports flow engine ← zendesk ← review ← ui ← app.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'fetch'],
+    },
+  },
+  {
     // The sidebar: React's hook rules (hooks live in .ts files too) and accessible JSX, in the browser.
     files: ['**/*.tsx', 'src/ui/**/*.ts'],
     extends: [reactHooks.configs.flat['recommended-latest']],

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
+import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { leanSidebar } from './build/lean.ts';
 
@@ -49,13 +49,52 @@ const preactCompat = [
   { find: /^react$/, replacement: 'preact/compat' },
 ];
 
+/**
+ * The supervisors' review page (the nav_bar location) is a second, separate build into the same folder,
+ * run when the sidebar's build is written: the two pages share no chunk, so nothing of the review page
+ * (nor a split of what both use) changes the files the sidebar loads.
+ */
+function supervisorPage(): Plugin {
+  let outDir = '';
+  let mode = 'production';
+  let logLevel: 'info' | 'warn' | 'error' | 'silent' = 'info';
+  return {
+    name: 'supervisor-page',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+      mode = config.mode;
+      logLevel = config.logLevel ?? 'info';
+    },
+    async closeBundle() {
+      await build({
+        configFile: false,
+        root: join(here, 'app'),
+        base: './',
+        mode,
+        logLevel,
+        publicDir: false,
+        resolve: { alias: preactCompat },
+        plugins: [react()],
+        build: {
+          outDir,
+          assetsDir: '',
+          emptyOutDir: false,
+          target: 'es2022',
+          rolldownOptions: { input: join(here, 'app/supervisor.html') },
+        },
+      });
+    },
+  };
+}
+
 export default defineConfig(({ command }) => ({
   resolve: { alias: command === 'build' ? preactCompat : [] },
   // The sidebar: app/index.html becomes dist/assets/index.html, the manifest's ticket_sidebar URL.
   root: join(here, 'app'),
   base: './',
   publicDir: join(here, 'assets'),
-  plugins: [react(), appPackage(), leanSidebar()],
+  plugins: [react(), appPackage(), leanSidebar(), supervisorPage()],
   build: {
     outDir: join(here, 'dist/assets'),
     assetsDir: '',

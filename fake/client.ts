@@ -19,6 +19,8 @@ export interface FakeClientOptions {
   readonly currentUserId?: number;
   /** Installation settings as the host hands them over (manifest parameters arrive as text). */
   readonly settings?: Readonly<Record<string, unknown>>;
+  /** The groups agents belong to (`currentUser.groups`); default none. */
+  readonly agentGroups?: readonly { readonly id: number; readonly name: string }[];
   /** `context().location`; default `ticket_sidebar`. */
   readonly location?: string;
   /** `context().account.subdomain`; default `fake`. */
@@ -119,7 +121,7 @@ export function createFakeClient(fake: FakeZendesk, options: FakeClientOptions =
     requests: [] as ZafRequest[],
   };
   const currentUserId = options.currentUserId ?? 1;
-  const directory = directoryOf(fake);
+  const directory = directoryOf(fake, options.agentGroups);
 
   const fire = (event: string, ...args: unknown[]): void => {
     for (const handler of [...(handlers.get(event) ?? [])]) handler(...args);
@@ -346,12 +348,15 @@ export function rejectionOf(response: FakeResponse): ZafRequestRejection {
  * What the ZAF object builders look up: users from the fake; a group by the name the fake gives a
  * group it seeds (`Group <id>`); organizations by id only, as the fake keeps no organization lookup.
  */
-function directoryOf(fake: FakeZendesk): Directory {
+function directoryOf(
+  fake: FakeZendesk,
+  agentGroups: readonly { readonly id: number; readonly name: string }[] = [],
+): Directory {
   return {
     user: (id) => fake.user(id),
     group: (id) => ({ id, name: `Group ${id}` }),
     organization: (id) => ({ id, name: '', tags: [] }),
-    agentGroups: () => [],
+    agentGroups: () => agentGroups.map((group) => ({ id: group.id, name: group.name })),
   };
 }
 

@@ -175,6 +175,18 @@ export interface FakeZendesk {
   seed(bundle: unknown, options?: SeedOptions): SeedReport;
   /** Adds or replaces groups, so `group_id` writes to them are accepted and `groups.json` lists them. */
   seedGroups(groups: readonly SeedGroup[]): void;
+  /**
+   * Gives a seeded ticket a past: applies `change` (a PUT's `ticket` object) as `authorId` at `at`, so the
+   * ticket, its comments and its audits end up exactly as that update would leave them (group changes,
+   * notes, fields). History, not traffic: nothing enters the write or request logs and no event fires.
+   * Throws a RangeError for an unknown ticket, a time before the ticket's `updated_at` or a change that
+   * changes nothing, and a TypeError naming the field Zendesk would refuse.
+   */
+  seedUpdate(
+    ticketId: number,
+    change: Readonly<Record<string, unknown>>,
+    options: { readonly at: string; readonly authorId: number },
+  ): Audit;
   /** Answers one ZAF-style request, after the configured latency. Never rejects for HTTP errors. */
   request(options: FakeRequestOptions): Promise<FakeResponse>;
   /** Queues a fault for the next matching request(s). */
@@ -426,6 +438,41 @@ class InMemoryZendesk implements FakeZendesk {
         updated_at: SYSTEM_STATUS_TIME,
       });
     }
+  }
+
+  seedUpdate(
+    ticketId: number,
+    change: Readonly<Record<string, unknown>>,
+    options: { readonly at: string; readonly authorId: number },
+  ): Audit {
+    const record = this.tickets.get(ticketId);
+    if (record === undefined) throw new RangeError(`seedUpdate: ticket ${ticketId} is not seeded.`);
+    const at = Date.parse(options.at);
+    if (Number.isNaN(at) || at < Date.parse(record.ticket.updated_at)) {
+      throw new RangeError(
+        `seedUpdate: ${options.at} is not a time at or after ticket ${ticketId}'s updated_at (${record.ticket.updated_at}); seed its history in order.`,
+      );
+    }
+    let applied: AppliedWrite;
+    try {
+      applied = applyTicketUpdate(
+        record.ticket,
+        readTicketUpdate({ ticket: change }),
+        this.writeContext(isoTimestamp(at), options.authorId),
+      );
+    } catch (error) {
+      if (!(error instanceof RequestRejection)) throw error;
+      throw new TypeError(
+        `seedUpdate: ticket ${ticketId}: Zendesk would refuse this update (${JSON.stringify(error.response.body)}).`,
+      );
+    }
+    if (applied.audit === null) {
+      throw new RangeError(`seedUpdate: ${JSON.stringify(change)} changes nothing on ticket ${ticketId}.`);
+    }
+    record.ticket = applied.ticket;
+    if (applied.comment !== null) record.comments.push(applied.comment);
+    record.audits.push(applied.audit);
+    return clone(applied.audit);
   }
 
   private noteId(id: number): void {

@@ -31,6 +31,8 @@ const SUPPORT_LOCATIONS = new Set([
   'user_sidebar',
 ]);
 const HOSTS = new Set(['support', 'chat', 'sell']);
+/** Locations shown as a button in a bar: each needs `assets/icon_<location>.svg`. */
+const ICON_LOCATIONS = new Set(['nav_bar', 'top_bar']);
 const VALID_LOCALE = /^[a-z]{2}(-\w{2,3})?$/;
 const BOOLEAN_KEYS = ['private', 'singleInstall', 'signedUrls', 'requirementsOnly', 'marketingOnly'] as const;
 const STRING_KEYS = ['name', 'defaultLocale', 'version', 'frameworkVersion'] as const;
@@ -120,6 +122,11 @@ function checkLocations(location: unknown, files: ReadonlySet<string>): string[]
     for (const [name, options] of Object.entries(places)) {
       const where = `location ${host}.${name}`;
       if (host === 'support' && !SUPPORT_LOCATIONS.has(name)) out.push(`${where} is not a Support location`);
+      // Zendesk draws a bar location's button from the package's SVG icon of that name.
+      const icon = `assets/icon_${name}.svg`;
+      if (host === 'support' && ICON_LOCATIONS.has(name) && !files.has(icon)) {
+        out.push(`${where} needs its icon ${icon} in the package`);
+      }
       if (typeof options === 'string') {
         out.push(...checkLocationUrl(where, options, files));
       } else if (isObject(options)) {

@@ -10,6 +10,7 @@ import { wireControls } from './controls';
 import { byId, el } from './dom';
 import { createTestApi } from './inspect';
 import { clearLogs, describeFault, logFakeEvent, logProtocol, type Logs } from './logs';
+import { openNavBar } from './navbar-page';
 import { Session } from './session';
 import type { SidebarUi } from './sidebar';
 import { renderTicket, type TicketView } from './view';
@@ -263,6 +264,16 @@ async function fetchJson(path: string): Promise<unknown> {
 async function start(): Promise<void> {
   // Both answers come from host/server.ts, built from the same types; not outside data.
   state.config = (await fetchJson('/config.json')) as HostConfig;
+  if (new URLSearchParams(window.location.search).get('location') === 'nav_bar') {
+    openNavBar({
+      appOrigin: state.config.appOrigin,
+      manifest: state.config.manifest,
+      latencyInput,
+      ui,
+      logs,
+    });
+    return;
+  }
   const catalog = (await fetchJson('/cases.json')) as Catalog;
   state.entries = catalog.cases;
   byId('case-skipped', HTMLParagraphElement).textContent = catalog.skipped

@@ -35,6 +35,7 @@ const PARAMETERS: Record<string, { type: string; default?: unknown }> = {
   vip_tags: { type: 'text', default: 'vip, influencer' },
   keep_assignee: { type: 'checkbox' },
   message_delivery: { type: 'text', default: 'post' },
+  supervisor_group_ids: { type: 'text' },
 };
 
 /** The source package as it will be built: the manifest's files are there. */
@@ -47,6 +48,8 @@ const sourcePackage = (over: Partial<AppPackage> = {}): AppPackage => ({
     'assets/index.html',
     'assets/logo.png',
     'assets/logo-small.png',
+    'assets/supervisor.html',
+    'assets/icon_nav_bar.svg',
   ],
   ...over,
 });
@@ -113,6 +116,26 @@ describe('the built app package', () => {
     }
     expect(pngSize(join(dir, 'assets/logo.png'))).toEqual([128, 128]);
     expect(pngSize(join(dir, 'assets/logo-small.png'))).toEqual([32, 32]);
+  });
+
+  const loads = (page: string): string[] => {
+    const html = readFileSync(join(dir, 'assets', page), 'utf8');
+    return [...html.matchAll(/<(?:script|link)[^>]*(?:src|href)="\.\/([^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  };
+
+  it('is built beside the sidebar, with the nav bar icon, sharing no script with it', () => {
+    const { files } = readPackage(dir);
+    expect(files).toContain('assets/supervisor.html');
+    expect(files).toContain('assets/icon_nav_bar.svg');
+    const sidebar = loads('index.html');
+    const review = loads('supervisor.html');
+    expect(review.length).toBe(1);
+    for (const script of review) expect(files).toContain(`assets/${script}`);
+    expect(sidebar.filter((script) => review.includes(script))).toEqual([]);
+    // Nothing of the review page (its words, its loader) is in the sidebar's script.
+    const sidebarCode = sidebar.map((script) => readFileSync(join(dir, 'assets', script), 'utf8')).join('');
+    expect(sidebarCode).not.toContain('Escalation review');
+    expect(sidebarCode).not.toContain('escalation-guide:review-shown');
   });
 
   it('keeps the sidebar JavaScript within its 100 KB gzipped budget', () => {
@@ -267,6 +290,13 @@ describe('checkPackage', () => {
     ],
     ['manifest not JSON', sourcePackage({ manifest: new Error('Unexpected token') }), /not JSON/],
     ['manifest missing', sourcePackage({ manifest: undefined }), /manifest.json is missing/],
+    [
+      'a nav_bar location without its icon',
+      sourcePackage({
+        files: ['manifest.json', 'translations/en.json', 'assets/index.html', 'assets/supervisor.html'],
+      }),
+      /nav_bar needs its icon assets\/icon_nav_bar.svg/,
+    ],
   ])('fails on %s', (_name, pkg, problem) => {
     const problems = checkPackage(pkg);
     expect(

@@ -42,6 +42,7 @@ describe('parseSettings', () => {
       vipTags: ['vip', 'press', 'partner'],
       keepAssignee: true,
       messageDelivery: 'editor',
+      supervisorGroupIds: [],
     });
   });
 

@@ -21,6 +21,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   vipTags: ['vip', 'influencer'],
   keepAssignee: false,
   messageDelivery: 'post',
+  supervisorGroupIds: [],
 };
 
 /** Manifest parameter names of the team groups. */
@@ -94,6 +95,7 @@ export function parseSettings(raw: Record<string, unknown>): ParsedSettings {
       vipTags: tags(raw, 'vip_tags', DEFAULT_SETTINGS.vipTags, problems),
       keepAssignee: checkbox(raw, 'keep_assignee', DEFAULT_SETTINGS.keepAssignee, problems),
       messageDelivery: delivery(raw, problems),
+      supervisorGroupIds: idList(raw, 'supervisor_group_ids', problems),
     },
     problems,
   };
@@ -163,6 +165,33 @@ function delivery(raw: Record<string, unknown>, problems: string[]): AppSettings
     `message_delivery must be "post" (send the customer message as a public reply) or "editor" (put it in the reply editor); got ${shown(value)}. Using "post".`,
   );
   return DEFAULT_SETTINGS.messageDelivery;
+}
+
+/**
+ * Comma-separated Zendesk ids (`supervisor_group_ids`). A part that is not an id is named and left out;
+ * the others still count, so one typo does not lock every supervisor out.
+ */
+function idList(raw: Record<string, unknown>, name: string, problems: string[]): number[] {
+  const value = raw[name];
+  if (isBlank(value)) return [];
+  const parts =
+    typeof value === 'number' ? [String(value)] : typeof value === 'string' ? value.split(',') : null;
+  if (parts === null) {
+    problems.push(
+      `${name} must be group ids separated by commas, e.g. "360001, 360002"; got ${shown(value)}.`,
+    );
+    return [];
+  }
+  const ids: number[] = [];
+  for (const part of parts.map((item) => item.trim()).filter((item) => item !== '')) {
+    const n = Number(part);
+    if (/^\d+$/u.test(part) && Number.isSafeInteger(n) && n > 0) ids.push(n);
+    else
+      problems.push(
+        `${name}: ${shown(part)} is not a Zendesk group id (a whole number such as 360001234567); it is ignored.`,
+      );
+  }
+  return [...new Set(ids)];
 }
 
 /** The bundle's `settings` object (shared/cases/FORMAT.md): what the engine reads, by manifest names. */

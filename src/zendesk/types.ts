@@ -61,6 +61,8 @@ export interface AppSettings {
   keepAssignee: boolean;
   /** Post the customer message as a public reply, or put it in the reply editor for the agent to send. */
   messageDelivery: 'post' | 'editor';
+  /** Groups whose members may open the supervisors' review page (admins always may). */
+  supervisorGroupIds: number[];
 }
 
 /** What a confirm writes, shown to the agent in full before it happens. */
