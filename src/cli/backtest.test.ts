@@ -110,7 +110,8 @@ describe('npm run evaluate -- FOLDER --summary', () => {
     // Each project case named "<rule>-fires" makes that rule fire.
     for (const file of jsonFiles(OWN)) {
       const rule = /^\d+-(.+)-fires\.json$/u.exec(file)?.[1];
-      if (rule && RULES.some((x) => x.id === rule)) expect(s.rules.find((x) => x.rule === rule)?.fired, rule).toBeGreaterThan(0);
+      if (rule && RULES.some((x) => x.id === rule))
+        expect(s.rules.find((x) => x.rule === rule)?.fired, rule).toBeGreaterThan(0);
     }
   });
 

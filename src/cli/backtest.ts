@@ -106,8 +106,13 @@ export function summarize(outcomes: readonly FileOutcome[]): BacktestSummary {
   const ruleIds = [...new Set([...RULES.map((r) => r.id), ...fired.keys(), ...heldBack.keys()])];
   const rules = ruleIds
     .map((rule) => ({ rule, fired: fired.get(rule) ?? 0, heldBack: heldBack.get(rule) ?? 0 }))
-    .sort((a, b) => b.fired - a.fired || b.heldBack - a.heldBack || ruleIds.indexOf(a.rule) - ruleIds.indexOf(b.rule));
-  const guardIds = [...new Set([...GUARDS.map((g) => g.id as string), ...blockedBy.keys(), ...heldRules.keys()])];
+    .sort(
+      (a, b) =>
+        b.fired - a.fired || b.heldBack - a.heldBack || ruleIds.indexOf(a.rule) - ruleIds.indexOf(b.rule),
+    );
+  const guardIds = [
+    ...new Set([...GUARDS.map((g) => g.id as string), ...blockedBy.keys(), ...heldRules.keys()]),
+  ];
   const guards = guardIds.map((guard) => ({
     guard,
     blocked: blockedBy.get(guard) ?? 0,
