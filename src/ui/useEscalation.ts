@@ -3,11 +3,12 @@
  * suggestion with a notice on a conflict, and error when the ticket cannot be read. The engine decides
  * (through useChoices); src/zendesk reads and writes; this hook only sequences them.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { decide, type Bundle, type Decision, type Target } from '../engine';
 import { applyPlan, buildPlan, loadTicket, watchTicket } from '../zendesk';
 import type { AppSettings, WriteOutcome, WritePlan, ZafClient } from '../zendesk/types';
 import type { Agent, LoadStats } from '../zendesk/loader';
+import { discoverFields } from '../zendesk/resources';
 import { describeChanges } from './changes';
 import { SUGGESTION_SHOWN } from './marks';
 import { withAnswers } from './Checklist';
@@ -58,6 +59,8 @@ export function useEscalation(client: ZafClient, settings: AppSettings): Escalat
     warnings: string[];
     agent: Agent;
     stats: LoadStats;
+    /** The settings with the field ids found at run time. */
+    settings: AppSettings;
   } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const choices = useChoices(loaded?.bundle ?? null);
@@ -79,18 +82,26 @@ export function useEscalation(client: ZafClient, settings: AppSettings): Escalat
   });
   const loadSeq = useRef(0);
   const writing = useRef(false);
+  // The ids of the app's ticket fields, looked up once per installation beside the first ticket read.
+  const fields = useMemo(() => discoverFields(client, settings), [client, settings]);
 
   /** Reads the ticket (and who is signed in); null when a newer read overtook this one. */
   const read = useCallback(async () => {
     const seq = ++loadSeq.current;
-    const result = await loadTicket(client, settings, latest.current.answers);
+    const result = await loadTicket(client, settings, latest.current.answers, { fields });
     const agent = result.agent;
     if (!agent)
       throw new Error('Zendesk did not say who is signed in (currentUser). Reload the page and try again.');
     return seq === loadSeq.current
-      ? { bundle: result.bundle, warnings: result.warnings, agent, stats: result.stats }
+      ? {
+          bundle: result.bundle,
+          warnings: result.warnings,
+          agent,
+          stats: result.stats,
+          settings: result.settings,
+        }
       : null;
-  }, [client, settings]);
+  }, [client, settings, fields]);
 
   const load = useCallback(
     () =>
@@ -147,6 +158,7 @@ export function useEscalation(client: ZafClient, settings: AppSettings): Escalat
     void load();
   }, [load]);
 
+  const { categoryFieldId, refundFieldId } = loaded?.settings ?? settings;
   useEffect(
     () =>
       watchTicket(
@@ -158,9 +170,9 @@ export function useEscalation(client: ZafClient, settings: AppSettings): Escalat
             setPhase({ kind: 'error', message: errorText(e) });
           });
         },
-        { customFieldIds: [settings.categoryFieldId, settings.refundFieldId] },
+        { customFieldIds: [categoryFieldId, refundFieldId] },
       ),
-    [client, refresh, settings],
+    [client, refresh, categoryFieldId, refundFieldId],
   );
 
   const write = async (plan: WritePlan, targets: Target[]) => {
@@ -207,7 +219,7 @@ export function useEscalation(client: ZafClient, settings: AppSettings): Escalat
             note: choices.note,
             message: choices.message,
           },
-          settings,
+          settings: loaded.settings,
           agent: loaded.agent,
         });
         setNotice(null);
