@@ -87,6 +87,7 @@ export interface FakeZendeskOptions {
     readonly id: number;
     readonly name?: string;
     readonly email?: string;
+    /** `agent` (default) or `admin`: admin-only endpoints (fake/admin.ts) answer 403 to anyone else. */
     readonly role?: string;
   };
   /** Groups that exist besides those seeded tickets point at. */
@@ -302,6 +303,8 @@ class InMemoryZendesk implements FakeZendesk {
   private lastSimilarTicketId = FIRST_SIMILAR_TICKET_ID;
   private readonly routes: readonly Route[];
   readonly resources: AccountResources;
+  /** The signed-in user's role as configured; a seeded bundle's copy of that user does not change it. */
+  private readonly currentRole: string | undefined;
 
   constructor(options: FakeZendeskOptions) {
     this.origin = (options.origin ?? DEFAULT_ORIGIN).replace(/\/+$/u, '');
@@ -338,6 +341,7 @@ class InMemoryZendesk implements FakeZendesk {
       );
     }
     this.seedGroups(options.groups ?? []);
+    this.currentRole = options.currentUser?.role;
     this.resources = new AccountResources({
       origin: this.origin,
       nextId: this.nextId,
@@ -770,7 +774,7 @@ class InMemoryZendesk implements FakeZendesk {
       route('GET', 'search', (request) => this.searchPage(request)),
       // Ticket fields, macros, views, automations and installations' requirements (fake/admin.ts).
       ...this.resources
-        .routes(() => this.users.get(this.currentUserId)?.role ?? 'agent')
+        .routes(() => this.currentRole ?? this.users.get(this.currentUserId)?.role ?? 'agent')
         .map(({ method, path, handle }) => route(method, path, (request, params) => handle(request, params))),
     ];
   }
