@@ -7,7 +7,7 @@
  * runs (an in-memory cache), started beside the ticket load so the first suggestion does not wait for it.
  */
 import * as v from 'valibot';
-import { allPages, restAs, ZendeskError, type RestOptions } from './rest';
+import { allPages, ZendeskError, type RestOptions } from './rest';
 import type { AppSettings, ZafClient } from './types';
 
 /** The settings that hold a ticket field id. */
@@ -34,7 +34,7 @@ export const INSTALLED_FIELDS: readonly InstalledField[] = [
     setting: 'category_field_id',
     title: 'Issue category',
     type: 'tagger',
-    without: 'the rules that read the issue category (outages, similar recent tickets) go without it',
+    without: 'the outage rules go without the category',
   },
   {
     identifier: 'refund_amount',
@@ -42,7 +42,7 @@ export const INSTALLED_FIELDS: readonly InstalledField[] = [
     setting: 'refund_amount_field_id',
     title: 'Refund amount',
     type: 'decimal',
-    without: 'the refund rule reads the amount from the internal notes only',
+    without: 'refunds are read from the notes only',
   },
   {
     identifier: 'follow_up_due',
@@ -50,7 +50,7 @@ export const INSTALLED_FIELDS: readonly InstalledField[] = [
     setting: 'follow_up_field_id',
     title: 'Escalation follow-up due',
     type: 'date',
-    without: 'the follow-up date is not kept on the ticket, so no view or reminder finds it',
+    without: 'follow-up dates are not kept',
   },
   {
     identifier: 'escalation_record',
@@ -58,7 +58,7 @@ export const INSTALLED_FIELDS: readonly InstalledField[] = [
     setting: 'record_field_id',
     title: 'Escalation record',
     type: 'textarea',
-    without: 'escalations are not recorded on the ticket for follow-ups and the supervisors’ review',
+    without: 'escalations are not recorded',
   },
 ];
 
@@ -78,10 +78,6 @@ const requirementItem = v.looseObject({
   identifier: v.string(),
   requirement_id: zendeskId,
   requirement_type: v.string(),
-});
-const requirementsPage = v.looseObject({
-  requirements: v.array(requirementItem),
-  next_page: v.nullish(v.string()),
 });
 const ticketFieldItem = v.looseObject({
   id: zendeskId,
@@ -149,7 +145,7 @@ export async function discoverFields(
       sources[field.key] = found.source;
     } else {
       problems.push(
-        `The "${field.title}" ticket field was not found, so ${field.without}. Reinstall the app so Zendesk creates it, or set ${field.setting} to its id in the app's settings.`,
+        `The "${field.title}" ticket field was not found, so ${field.without}: reinstall the app, or set ${field.setting} in its settings.`,
       );
     }
   }
@@ -184,33 +180,25 @@ async function lookUp(
 
 function lookupProblem(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return `Could not look up the app's ticket fields, so the fields not set in the app's settings go unused on this ticket: ${message}`;
+  return `Could not look up the app's ticket fields: ${message}`;
 }
 
-/** The installation's requirements list (offset pages), ticket fields only. */
+/** The installation's requirements list (all its pages), ticket fields only. */
 async function fromRequirements(
   client: ZafClient,
   installationId: number,
   options: RestOptions,
 ): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
-  let url: string | null = `/api/v2/apps/installations/${installationId}/requirements.json`;
-  const seen = new Set<string>();
-  while (url !== null && !seen.has(url)) {
-    seen.add(url);
-    const page: v.InferOutput<typeof requirementsPage> = await restAs(
-      client,
-      { url },
-      requirementsPage,
-      "the app installation's requirements",
-      options,
-    );
-    for (const item of page.requirements) {
-      if (item.requirement_type === 'ticket_fields') ids.set(item.identifier, item.requirement_id);
-    }
-    url = page.next_page ? relative(page.next_page) : null;
-  }
-  return ids;
+  const items = await allPages(
+    client,
+    `/api/v2/apps/installations/${installationId}/requirements.json`,
+    'requirements',
+    requirementItem,
+    options,
+  );
+  return new Map(
+    items.filter((r) => r.requirement_type === 'ticket_fields').map((r) => [r.identifier, r.requirement_id]),
+  );
 }
 
 /** Every ticket field, matched by the title and type requirements.json gives each; ambiguity is a miss. */
@@ -231,10 +219,4 @@ async function fromTitles(client: ZafClient, options: RestOptions): Promise<Map<
     if (only) ids.set(wanted.identifier, only.id);
   }
   return ids;
-}
-
-function relative(link: string): string {
-  if (!/^https?:\/\//iu.test(link)) return link;
-  const parsed = new URL(link);
-  return `${parsed.pathname}${parsed.search}`;
 }
