@@ -11,7 +11,7 @@ const here = import.meta.dirname;
  * Copies manifest.json and translations/ beside the built assets/, so the output folder is a complete
  * Zendesk app package (`npm run package` zips it). The logos come from assets/ as Vite's public folder.
  * zcli.apps.config.json (setting values for `zcli apps:server dist`, which otherwise prompts for each)
- * is copied too; the package script leaves it out of the zip.
+ * is copied too; the package script leaves it out of the zip. requirements.json goes in beside the manifest.
  */
 function appPackage(): Plugin {
   let outDir = '';
@@ -26,6 +26,8 @@ function appPackage(): Plugin {
       for (const file of ['manifest.json', 'zcli.apps.config.json']) {
         copyFileSync(join(here, file), join(packageRoot, file));
       }
+      // What Zendesk creates on install (ticket fields, macros, views, automations): npm run requirements.
+      copyFileSync(join(here, 'requirements.json'), join(packageRoot, 'requirements.json'));
       mkdirSync(join(packageRoot, 'translations'), { recursive: true });
       for (const file of readdirSync(join(here, 'translations')).filter((f) => f.endsWith('.json'))) {
         copyFileSync(join(here, 'translations', file), join(packageRoot, 'translations', file));

@@ -191,9 +191,9 @@ describe('users, organizations, requester tickets, groups, statuses', () => {
 describe('routing', () => {
   it('answers 404 naming the path for an endpoint the fake does not have', async () => {
     const fake = createFakeZendesk({ now });
-    const response = await get(fake, '/api/v2/macros.json');
+    const response = await get(fake, '/api/v2/triggers.json');
     expect(response.status).toBe(404);
-    expect(errorIn(response).description).toContain('/api/v2/macros');
+    expect(errorIn(response).description).toContain('/api/v2/triggers');
   });
 
   it('answers 404 naming the methods it has for a known path', async () => {

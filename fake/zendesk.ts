@@ -5,6 +5,7 @@
  * SDK's `request:K` messages to it. Isomorphic: no Node built-ins, no DOM.
  */
 import * as v from 'valibot';
+import { AccountResources } from './admin';
 import {
   FaultQueue,
   UpdateRateLimiter,
@@ -96,6 +97,7 @@ export interface FakeZendeskOptions {
     readonly id: number;
     readonly name?: string;
     readonly email?: string;
+    /** `agent` (default) or `admin`: admin-only endpoints (fake/admin.ts) answer 403 to anyone else. */
     readonly role?: string;
   };
   /** Groups that exist besides those seeded tickets point at. */
@@ -216,6 +218,8 @@ export interface FakeZendesk {
   requests(): readonly RequestRecord[];
   /** Calls `listener` on each write and each answered request; returns the unsubscribe function. */
   subscribe(listener: (event: FakeZendeskEvent) => void): () => void;
+  /** The account's ticket fields, macros, views, automations and app installations (fake/admin.ts). */
+  readonly resources: AccountResources;
 }
 
 const DEFAULT_ORIGIN = 'https://fake.zendesk.com';
@@ -320,6 +324,9 @@ class InMemoryZendesk implements FakeZendesk {
   // Similar tickets get ids of their own range, so seeding a later bundle never overwrites one.
   private lastSimilarTicketId = FIRST_SIMILAR_TICKET_ID;
   private readonly routes: readonly Route[];
+  readonly resources: AccountResources;
+  /** The signed-in user's role as configured; a seeded bundle's copy of that user does not change it. */
+  private readonly currentRole: string | undefined;
 
   constructor(options: FakeZendeskOptions) {
     this.origin = (options.origin ?? DEFAULT_ORIGIN).replace(/\/+$/u, '');
@@ -356,6 +363,12 @@ class InMemoryZendesk implements FakeZendesk {
       );
     }
     this.seedGroups(options.groups ?? []);
+    this.currentRole = options.currentUser?.role;
+    this.resources = new AccountResources({
+      origin: this.origin,
+      nextId: this.nextId,
+      timestamp: () => isoTimestamp(this.now()),
+    });
     this.routes = this.buildRoutes();
   }
 
@@ -761,7 +774,7 @@ class InMemoryZendesk implements FakeZendesk {
       const methods = onPath.map((candidate) => candidate.route.method);
       const description =
         methods.length === 0
-          ? `The fake Zendesk has no endpoint ${request.path}. It serves tickets, comments, audits, users, organizations, groups, custom statuses and search under /api/v2.`
+          ? `The fake Zendesk has no endpoint ${request.path}. It serves tickets, comments, audits, users, organizations, groups, custom statuses, search, ticket fields, macros, views, automations and app installations' requirements under /api/v2.`
           : `The fake Zendesk serves ${request.path} only with ${methods.join(', ')}, not ${request.method}.`;
       return errorResponse(404, 'InvalidEndpoint', description);
     }
@@ -829,6 +842,10 @@ class InMemoryZendesk implements FakeZendesk {
         jsonResponse(200, { count: this.searchTickets(request).length }),
       ),
       route('GET', 'search', (request) => this.searchPage(request)),
+      // Ticket fields, macros, views, automations and installations' requirements (fake/admin.ts).
+      ...this.resources
+        .routes(() => this.currentRole ?? this.users.get(this.currentUserId)?.role ?? 'agent')
+        .map(({ method, path, handle }) => route(method, path, (request, params) => handle(request, params))),
     ];
   }
 

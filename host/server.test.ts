@@ -56,6 +56,7 @@ describe('startHost', () => {
       appOrigin: host.appOrigin,
       appPath: 'assets/index.html',
       manifest: null,
+      requirements: null,
     });
   });
 

@@ -108,6 +108,15 @@ async function readManifest(appRoot: string): Promise<unknown> {
   }
 }
 
+/** The app package's requirements.json (installed into each ticket's account), or null when there is none. */
+async function readRequirements(appRoot: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path.join(appRoot, 'requirements.json'), 'utf8')) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 async function serveHost(
   request: IncomingMessage,
   response: ServerResponse,
@@ -124,7 +133,8 @@ async function serveHost(
       return;
     case '/config.json': {
       const manifest = await readManifest(config.appRoot);
-      const body = { appOrigin: config.appOrigin, appPath: config.appPath, manifest };
+      const requirements = await readRequirements(config.appRoot);
+      const body = { appOrigin: config.appOrigin, appPath: config.appPath, manifest, requirements };
       send(response, 200, CONTENT_TYPES['.json'] ?? '', JSON.stringify(body));
       return;
     }

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { checkRequirements } from './validate-requirements';
 
 /** A package as the checks see it: parsed manifest, parsed translation files by locale, and its file list. */
 export interface AppPackage {
@@ -13,6 +14,8 @@ export interface AppPackage {
   translations: Record<string, unknown>;
   /** Every file's path relative to the package root, with `/` separators. */
   files: readonly string[];
+  /** requirements.json: its text as read (or a parsed object); absent when the package has none. */
+  requirements?: unknown;
 }
 
 /** The parameter types Zendesk accepts. */
@@ -222,6 +225,13 @@ export function checkPackage(pkg: AppPackage): string[] {
   out.push(...checkParameters(m.parameters));
   if (m.location !== undefined) out.push(...checkLocations(m.location, files));
   out.push(...checkTranslations(pkg, m));
+  if (pkg.requirements !== undefined) {
+    if (m.requirementsOnly === true && m.location !== undefined)
+      out.push('a requirements-only app has no location');
+    out.push(...checkRequirements(pkg.requirements));
+  } else if (m.requirementsOnly === true) {
+    out.push('manifest.requirementsOnly is true, so the package needs requirements.json');
+  }
   return out;
 }
 
@@ -258,9 +268,11 @@ export function readPackage(dir: string): AppPackage {
     if (match?.[1]) translations[match[1]] = readJson(join(dir, file));
   }
   const manifestPath = join(dir, 'manifest.json');
+  const requirementsPath = join(dir, 'requirements.json');
   return {
     manifest: existsSync(manifestPath) ? readJson(manifestPath) : undefined,
     translations,
     files,
+    ...(existsSync(requirementsPath) ? { requirements: readFileSync(requirementsPath, 'utf8') } : {}),
   };
 }

@@ -21,6 +21,8 @@ interface HostConfig {
   readonly appPath: string;
   /** The app package's manifest.json, or null when the package has none (a test app). */
   readonly manifest: unknown;
+  /** The app package's requirements.json, installed into each ticket's account; null when it has none. */
+  readonly requirements?: unknown;
 }
 
 const toasts = byId('toasts', HTMLDivElement);
@@ -37,6 +39,8 @@ const latencyInput = byId('latency', HTMLInputElement);
 const latencyParam = new URLSearchParams(window.location.search).get('latency');
 if (latencyParam !== null && /^\d+$/u.test(latencyParam)) latencyInput.value = latencyParam;
 const hookTimeout = byId('hook-timeout', HTMLInputElement);
+// `?role=admin` signs the agent in as an admin (who may read the app installation's requirements).
+const roleParam = new URLSearchParams(window.location.search).get('role');
 
 const view: TicketView = {
   subject: byId('ticket-subject', HTMLHeadingElement),
@@ -199,6 +203,8 @@ function open(entry: CaseEntry): void {
         renderAppStatus();
       },
       onRegistered,
+      requirements: state.config.requirements ?? null,
+      ...(roleParam === null ? {} : { role: roleParam }),
     });
   } catch (error) {
     ticketError.textContent = `This case cannot be opened: ${error instanceof Error ? error.message : String(error)}`;

@@ -19,6 +19,8 @@ import { TicketForm, type SaveResult } from './form';
 import { zafTicket, type Directory, type ZafGroup } from '../../fake/zaf-objects';
 import { sendRequest } from './requests';
 import { createSidebarApi, type SidebarUi } from './sidebar';
+import { installApp, INSTALLATION_ID, placeInstalledFields } from './install';
+import type { InstalledIds } from '../../fake/install';
 import {
   createZafHost,
   type AppWindow,
@@ -52,6 +54,10 @@ export interface SessionOptions {
   readonly onRegistered?: () => void;
   /** The fake's clock; default the real one. */
   readonly now?: () => number;
+  /** The app package's requirements.json, installed before the ticket is seeded; null or absent: none. */
+  readonly requirements?: unknown;
+  /** The signed-in agent's role (e.g. `admin`); default the case's assignee's, else `agent`. */
+  readonly role?: string;
 }
 
 /** How a Submit ended: the app's answer to the hook, and the save when there was one. */
@@ -69,6 +75,8 @@ export class Session {
   readonly ticketId: number;
   readonly agent: { readonly id: number; readonly name: string };
   readonly directory: Directory;
+  /** What installing the app's requirements.json created, or null when the package has none. */
+  readonly installed: InstalledIds | null;
   private latencyMs: number;
   private last: Snapshot;
   private readonly unsubscribe: () => void;
@@ -79,13 +87,20 @@ export class Session {
     this.latencyMs = options.latencyMs;
     this.agent = agentFor(entry.bundle);
     this.fake = createFakeZendesk({
-      currentUser: agentFor(entry.bundle),
+      currentUser: {
+        ...agentFor(entry.bundle),
+        ...(options.role === undefined ? {} : { role: options.role }),
+      },
       groups: TEAM_GROUPS.map(({ id, name }) => ({ id, name })),
       customStatuses: CUSTOM_STATUSES,
       latencyMs: options.latencyMs,
       ...(options.now === undefined ? {} : { now: options.now }),
     });
-    this.seed = this.fake.seed(entry.bundle, { shiftTimesToClock: true });
+    // The app was installed before this ticket came in: its fields exist and may hold the ticket's values.
+    this.installed = installApp(this.fake, options.requirements ?? null);
+    this.seed = this.fake.seed(placeInstalledFields(entry.bundle, this.installed), {
+      shiftTimesToClock: true,
+    });
     this.ticketId = this.seed.ticketId;
     this.directory = directoryFor(this.fake, entry.bundle);
     this.form = new TicketForm(this.fake, this.ticketId, { latencyMs: () => this.latencyMs });
@@ -116,7 +131,7 @@ export class Session {
       registration: () => ({
         metadata: {
           appId: 1,
-          installationId: 1,
+          installationId: INSTALLATION_ID,
           name: 'Escalation Guide',
           settings: { ...options.settings() },
         },

@@ -1,11 +1,13 @@
 /**
  * `npm run -s evaluate -- FILE|FOLDER|-`: prints the decision for a case file or bare bundle as JSON.
  * A folder prints one JSON line per `*.json` file. Invalid input: one line on stderr naming the file
- * and the problem, exit 2.
+ * and the problem, exit 2. With `--summary` it prints the backtest of everything read instead
+ * (src/cli/backtest.ts; `--summary --json` as JSON), invalid files still named on stderr with exit 2.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { decide, parseBundle, type Decision } from '../engine';
+import { formatSummary, summarize, type FileOutcome } from './backtest';
 
 type Outcome = { ok: true; decision: Decision } | { ok: false; error: string };
 
@@ -36,10 +38,15 @@ function filesOf(path: string): string[] {
 
 function main(args: string[]): number {
   const paths = args.filter((a) => !a.startsWith('--'));
-  if (!paths.length) {
-    process.stderr.write('usage: npm run -s evaluate -- FILE|FOLDER|- [more...]\n');
+  const flags = new Set(args.filter((a) => a.startsWith('--')));
+  const unknown = [...flags].filter((f) => f !== '--summary' && f !== '--json');
+  if (!paths.length || unknown.length || (flags.has('--json') && !flags.has('--summary'))) {
+    if (unknown.length) process.stderr.write(`unknown option ${unknown.join(', ')}\n`);
+    process.stderr.write('usage: npm run -s evaluate -- FILE|FOLDER|- [more...] [--summary [--json]]\n');
     return 2;
   }
+  const summary = flags.has('--summary');
+  const outcomes: FileOutcome[] = [];
   let status = 0;
   const many =
     paths.length > 1 || paths.some((p) => p !== '-' && statSync(p, { throwIfNoEntry: false })?.isDirectory());
@@ -48,7 +55,9 @@ function main(args: string[]): number {
     try {
       files = filesOf(path);
     } catch (e) {
-      process.stderr.write(`${path}: cannot read (${e instanceof Error ? e.message : String(e)})\n`);
+      const error = `cannot read (${e instanceof Error ? e.message : String(e)})`;
+      process.stderr.write(`${path}: ${error}\n`);
+      outcomes.push({ file: path, ok: false, error });
       status = 2;
       continue;
     }
@@ -59,6 +68,8 @@ function main(args: string[]): number {
       } catch (e) {
         outcome = { ok: false, error: `cannot read (${e instanceof Error ? e.message : String(e)})` };
       }
+      outcomes.push({ file, ...outcome });
+      if (outcome.ok && summary) continue;
       if (outcome.ok) {
         const out = many
           ? JSON.stringify({ file, ...outcome.decision })
@@ -69,6 +80,12 @@ function main(args: string[]): number {
         status = 2;
       }
     }
+  }
+  if (summary) {
+    const figures = summarize(outcomes);
+    process.stdout.write(
+      `${flags.has('--json') ? JSON.stringify(figures, null, 2) : formatSummary(figures)}\n`,
+    );
   }
   return status;
 }

@@ -128,8 +128,10 @@ function Phase({
 export function App({ client, settings, settingsProblems = [] }: AppProps) {
   const flow = useEscalation(client, settings);
   const editor = useReplyEditor(client, flow.choices, flow.phase.kind === 'suggestion');
-  const followUp = useFollowUp(client, settings, flow);
-  const guard = useSaveGuard(client, settings, flow);
+  // The follow-up and the guard write the fields the load found at run time, not only configured ones.
+  const effective = flow.loaded?.settings ?? settings;
+  const followUp = useFollowUp(client, effective, flow);
+  const guard = useSaveGuard(client, effective, flow);
   return (
     <>
       <WarningList

@@ -104,6 +104,7 @@ describe('the built app package', () => {
       'assets/index.html',
       'assets/logo.png',
       'assets/logo-small.png',
+      'requirements.json',
     ]) {
       expect(files).toContain(file);
     }

@@ -3,11 +3,12 @@
  * suggestion with a notice on a conflict, and error when the ticket cannot be read. The engine decides
  * (through useChoices); src/zendesk reads and writes; this hook only sequences them.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { decide, type Bundle, type Decision, type Target } from '../engine';
 import { applyPlan, buildPlan, loadTicket, watchTicket } from '../zendesk';
 import type { AppSettings, WriteOutcome, WritePlan, ZafClient } from '../zendesk/types';
 import type { Agent, LoadResult, LoadStats } from '../zendesk/loader';
+import { discoverFields } from '../zendesk/resources';
 import { describeChanges } from './changes';
 import { SUGGESTION_SHOWN } from './marks';
 import { withAnswers } from './Checklist';
@@ -58,6 +59,8 @@ export interface LoadedTicket {
   agent: Agent;
   /** The escalation record on the ticket (null: none, or no record field set). */
   record: LoadResult['record'];
+  /** The settings the ticket was read with: the installation's, with the field ids found at run time. */
+  settings: AppSettings;
 }
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -71,6 +74,8 @@ export function useEscalation(client: ZafClient, settings: AppSettings): Escalat
     agent: Agent;
     stats: LoadStats;
     record: LoadResult['record'];
+    /** The settings with the field ids found at run time. */
+    settings: AppSettings;
   } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const choices = useChoices(loaded?.bundle ?? null);
@@ -92,11 +97,13 @@ export function useEscalation(client: ZafClient, settings: AppSettings): Escalat
   });
   const loadSeq = useRef(0);
   const writing = useRef(false);
+  // The ids of the app's ticket fields, looked up once per installation beside the first ticket read.
+  const fields = useMemo(() => discoverFields(client, settings), [client, settings]);
 
   /** Reads the ticket (and who is signed in); null when a newer read overtook this one. */
   const read = useCallback(async () => {
     const seq = ++loadSeq.current;
-    const result = await loadTicket(client, settings, latest.current.answers);
+    const result = await loadTicket(client, settings, latest.current.answers, { fields });
     const agent = result.agent;
     if (!agent)
       throw new Error('Zendesk did not say who is signed in (currentUser). Reload the page and try again.');
@@ -107,9 +114,10 @@ export function useEscalation(client: ZafClient, settings: AppSettings): Escalat
           agent,
           stats: result.stats,
           record: result.record,
+          settings: result.settings,
         }
       : null;
-  }, [client, settings]);
+  }, [client, settings, fields]);
 
   const load = useCallback(
     () =>
@@ -166,6 +174,7 @@ export function useEscalation(client: ZafClient, settings: AppSettings): Escalat
     void load();
   }, [load]);
 
+  const { categoryFieldId, refundFieldId, recordFieldId } = loaded?.settings ?? settings;
   useEffect(
     () =>
       watchTicket(
@@ -177,9 +186,9 @@ export function useEscalation(client: ZafClient, settings: AppSettings): Escalat
             setPhase({ kind: 'error', message: errorText(e) });
           });
         },
-        { customFieldIds: [settings.categoryFieldId, settings.refundFieldId, settings.recordFieldId] },
+        { customFieldIds: [categoryFieldId, refundFieldId, recordFieldId] },
       ),
-    [client, refresh, settings],
+    [client, refresh, categoryFieldId, refundFieldId, recordFieldId],
   );
 
   const write = async (plan: WritePlan, targets: Target[]) => {
@@ -226,7 +235,7 @@ export function useEscalation(client: ZafClient, settings: AppSettings): Escalat
             note: choices.note,
             message: choices.message,
           },
-          settings,
+          settings: loaded.settings,
           agent: loaded.agent,
           now: new Date().toISOString(),
         });
@@ -248,7 +257,12 @@ export function useEscalation(client: ZafClient, settings: AppSettings): Escalat
       if (p.kind === 'failed') await write(p.plan, p.targets);
     },
     reload,
-    loaded: loaded && { bundle: loaded.bundle, agent: loaded.agent, record: loaded.record },
+    loaded: loaded && {
+      bundle: loaded.bundle,
+      agent: loaded.agent,
+      record: loaded.record,
+      settings: loaded.settings,
+    },
     resync: (kind) =>
       refresh(kind).catch((e: unknown) => {
         setPhase({ kind: 'error', message: errorText(e) });

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { parseBundle, type Bundle } from '../engine';
 import { parseRecord } from './record';
+import type { FieldDiscovery } from './resources';
 import { allPages, restAs, ZendeskError, type RestOptions } from './rest';
 import { bundleSettings } from './settings';
 import type { AppSettings, ZafClient, ZafRequest } from './types';
@@ -17,6 +18,11 @@ export interface LoadOptions {
   readonly now?: Date;
   /** Retry policy of the REST calls (tests inject `sleep`). */
   readonly rest?: RestOptions;
+  /**
+   * The field ids found at run time (src/zendesk/resources.ts), started beside the load: awaited only
+   * once the ticket is read, so the lookup costs no round trip of its own when it is done by then.
+   */
+  readonly fields?: Promise<FieldDiscovery>;
 }
 
 /** How the load went, for the latency budget and its test. */
@@ -49,6 +55,8 @@ export interface LoadResult {
    * is empty; `{ problem }` when the field holds something else (src/zendesk/record.ts).
    */
   record: ReturnType<typeof parseRecord>;
+  /** The settings the bundle was read with: the given ones, with the field ids `fields` found. */
+  settings: AppSettings;
 }
 
 /** The ticket could not be loaded; `message` says what failed and what to do. */
@@ -157,6 +165,13 @@ export async function loadTicket(
     throw loadError(host.ticketId, error);
   }
 
+  // Field ids found at run time fill in what the settings leave empty; what is still missing is a warning.
+  const discovered = opts.fields ? await opts.fields : null;
+  if (discovered) {
+    warnings.push(...discovered.problems);
+    settings = discovered.settings;
+  }
+
   // The host shows the agent's form, which may hold unsaved edits; the saved ticket is what the bundle
   // describes, so anything started from a different id is read again for the saved one.
   const category = categoryOf(ticket, settings.categoryFieldId);
@@ -220,6 +235,7 @@ export async function loadTicket(
       settings.recordFieldId === null
         ? null
         : parseRecord(ticket.custom_fields?.find((field) => field.id === settings.recordFieldId)?.value),
+    settings,
   };
 }
 
