@@ -3,6 +3,7 @@
  * the slice of the ZAF client the app uses, its settings, and the write plan a confirm carries out.
  */
 import type { Target } from '../engine';
+import type { HandoffSettings } from './integrations/settings';
 
 /** The part of ZAF's `client` the app uses. The real SDK client and the test client both fit it. */
 export interface ZafClient {
@@ -60,6 +61,8 @@ export interface AppSettings {
   keepAssignee: boolean;
   /** Post the customer message as a public reply, or put it in the reply editor for the agent to send. */
   messageDelivery: 'post' | 'editor';
+  /** Hand-offs beyond Zendesk (Slack, PagerDuty, Jira, carrier webhook); absent means all off. */
+  handoffs?: HandoffSettings;
 }
 
 /** What a confirm writes, shown to the agent in full before it happens. */
