@@ -12,6 +12,8 @@ import { ErrorState, LoadingState } from './States';
 import { StepList } from './StepList';
 import { SuggestionView } from './SuggestionView';
 import { useEscalation, type Escalation } from './useEscalation';
+import { HandoffPreview, HandoffResults } from './Handoffs';
+import { useHandoffs, type Handoffs } from './useHandoffs';
 import { useReplyEditor } from './useReplyEditor';
 import type { ReplyEditorReview } from './Wording';
 
@@ -38,10 +40,12 @@ function Phase({
   flow,
   settings,
   editor,
+  handoffs,
 }: {
   flow: Escalation;
   settings: AppSettings;
   editor: ReplyEditorReview;
+  handoffs: Handoffs;
 }) {
   const { phase } = flow;
   switch (phase.kind) {
@@ -69,6 +73,7 @@ function Phase({
       return (
         <>
           <Preview plan={phase.plan} groups={settings.groups} primary={flow.choices.targets[0]} />
+          <HandoffPreview plan={handoffs.plan} />
           <WarningList title={t('preview.warnings')} lines={phase.plan.warnings ?? []} />
           <Actions>
             <ConfirmButton writing={phase.kind === 'writing'} onConfirm={flow.confirm} />
@@ -80,12 +85,15 @@ function Phase({
       );
     case 'done':
       return (
-        <Result
-          targets={phase.targets}
-          at={phase.outcome.at}
-          followUpHours={phase.plan.followUpHours}
-          steps={phase.outcome.steps}
-        />
+        <>
+          <Result
+            targets={phase.targets}
+            at={phase.outcome.at}
+            followUpHours={phase.plan.followUpHours}
+            steps={phase.outcome.steps}
+          />
+          <HandoffResults handoffs={handoffs} />
+        </>
       );
     case 'failed':
       return (
@@ -118,6 +126,7 @@ function Phase({
 export function App({ client, settings, settingsProblems = [] }: AppProps) {
   const flow = useEscalation(client, settings);
   const editor = useReplyEditor(client, flow.choices, flow.phase.kind === 'suggestion');
+  const handoffs = useHandoffs(client, settings, flow);
   return (
     <>
       <WarningList
@@ -125,7 +134,7 @@ export function App({ client, settings, settingsProblems = [] }: AppProps) {
         intro={t('error.settings_next')}
         lines={settingsProblems}
       />
-      <Phase flow={flow} settings={settings} editor={editor} />
+      <Phase flow={flow} settings={settings} editor={editor} handoffs={handoffs} />
     </>
   );
 }
