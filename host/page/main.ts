@@ -11,6 +11,7 @@ import { byId, el } from './dom';
 import { createTestApi } from './inspect';
 import { clearLogs, describeFault, logFakeEvent, logProtocol, type Logs } from './logs';
 import { Session } from './session';
+import { logReceived, SecureSettings, wireHandoffPanel } from './proxy';
 import type { SidebarUi } from './sidebar';
 import { renderTicket, type TicketView } from './view';
 
@@ -36,6 +37,9 @@ const latencyInput = byId('latency', HTMLInputElement);
 const latencyParam = new URLSearchParams(window.location.search).get('latency');
 if (latencyParam !== null && /^\d+$/u.test(latencyParam)) latencyInput.value = latencyParam;
 const hookTimeout = byId('hook-timeout', HTMLInputElement);
+const handoffLog = byId('handoff-log', HTMLOListElement);
+/** The installation's secure settings: the host keeps them; the app never sees them. */
+const secure = new SecureSettings();
 
 const view: TicketView = {
   subject: byId('ticket-subject', HTMLHeadingElement),
@@ -155,6 +159,7 @@ function open(entry: CaseEntry): void {
   state.session = null;
   state.entry = entry;
   clearLogs(logs);
+  handoffLog.replaceChildren();
   state.comeForward = 0;
   appAttention.textContent = '';
   ticketError.textContent = '';
@@ -197,6 +202,11 @@ function open(entry: CaseEntry): void {
         renderAppStatus();
       },
       onRegistered: renderAppStatus,
+      manifest: state.config.manifest,
+      secureSettings: () => secure.get(),
+      onHandoff: (record) => {
+        logReceived(handoffLog, record);
+      },
     });
   } catch (error) {
     ticketError.textContent = `This case cannot be opened: ${error instanceof Error ? error.message : String(error)}`;
@@ -259,6 +269,13 @@ async function start(): Promise<void> {
       state.settingsOverride = settings;
     },
   });
+  wireHandoffPanel({
+    services: () => state.session?.services ?? null,
+    secure,
+    reopen: () => {
+      if (state.entry !== null) open(state.entry);
+    },
+  });
   renderCaseList('');
   const wanted = new URLSearchParams(window.location.search).get('case');
   const first = state.entries.find((entry) => entry.id === wanted) ?? state.entries[0];
@@ -274,6 +291,7 @@ window.escalationHost = createTestApi({
   session: () => state.session,
   caseId: () => (state.session === null ? null : (state.entry?.id ?? null)),
   settings: currentSettings,
+  secure,
 });
 
 start().catch((error: unknown) => {

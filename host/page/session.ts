@@ -18,6 +18,9 @@ import { changeEvents, type Snapshot } from './events';
 import { TicketForm, type SaveResult } from './form';
 import { zafTicket, type Directory, type ZafGroup } from '../../fake/zaf-objects';
 import { sendRequest } from './requests';
+import { LOCAL_SCHEDULES, servicesFor } from './proxy';
+import type { LocalServices } from '../../fake/services/local';
+import type { ReceivedRecord } from '../../fake/services/proxy';
 import { createSidebarApi, type SidebarUi } from './sidebar';
 import {
   createZafHost,
@@ -52,6 +55,12 @@ export interface SessionOptions {
   readonly onRegistered?: () => void;
   /** The fake's clock; default the real one. */
   readonly now?: () => number;
+  /** The app package's manifest (its domainWhitelist); null for a test app without one. */
+  readonly manifest?: unknown;
+  /** The installation's secure settings, which only the proxy reads. */
+  readonly secureSettings?: () => Readonly<Record<string, string>>;
+  /** Each request a hand-off service received, for the page's panel. */
+  readonly onHandoff?: (record: ReceivedRecord) => void;
 }
 
 /** How a Submit ended: the app's answer to the hook, and the save when there was one. */
@@ -69,6 +78,10 @@ export class Session {
   readonly ticketId: number;
   readonly agent: { readonly id: number; readonly name: string };
   readonly directory: Directory;
+  /** Zendesk's proxy and the hand-off services behind it (host/page/proxy.ts). */
+  readonly services: LocalServices;
+  /** Every `client.request` options object exactly as the app's frame sent it. */
+  readonly appRequests: unknown[] = [];
   private latencyMs: number;
   private last: Snapshot;
   private readonly unsubscribe: () => void;
@@ -82,12 +95,18 @@ export class Session {
       currentUser: agentFor(entry.bundle),
       groups: TEAM_GROUPS.map(({ id, name }) => ({ id, name })),
       customStatuses: CUSTOM_STATUSES,
+      schedules: LOCAL_SCHEDULES,
       latencyMs: options.latencyMs,
       ...(options.now === undefined ? {} : { now: options.now }),
     });
     this.seed = this.fake.seed(entry.bundle, { shiftTimesToClock: true });
     this.ticketId = this.seed.ticketId;
     this.directory = directoryFor(this.fake, entry.bundle);
+    this.services = servicesFor(
+      options.manifest ?? null,
+      options.secureSettings ?? (() => ({})),
+      options.onHandoff ?? (() => undefined),
+    );
     this.form = new TicketForm(this.fake, this.ticketId, { latencyMs: () => this.latencyMs });
     this.last = this.snapshot();
 
@@ -129,16 +148,19 @@ export class Session {
         },
       }),
       api,
-      request: (raw) =>
-        sendRequest(raw, {
+      request: (raw) => {
+        this.appRequests.push(structuredClone(raw));
+        return sendRequest(raw, {
           fake: this.fake,
+          proxy: (request) => this.services.proxy.request(request, this.fake.origin),
           onRetry: (url, seconds) => {
             options.log({
               direction: 'note',
               summary: `429 on ${url}: retrying after ${seconds} s (autoRetry)`,
             });
           },
-        }),
+        });
+      },
       log: options.log,
       ...(options.onRegistered === undefined ? {} : { onRegistered: options.onRegistered }),
     });

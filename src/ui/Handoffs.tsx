@@ -1,10 +1,15 @@
 import { Button } from '@zendeskgarden/react-buttons';
+import styled from 'styled-components';
 import type { HandoffPlan } from '../zendesk/integrations';
 import { needsRetry } from '../zendesk/integrations';
 import { Alert } from './Alert';
 import { t } from './i18n';
 import { PlainList, PreText, SubHeading } from './Section';
 import type { Handoffs } from './useHandoffs';
+
+const Box = styled(Alert)`
+  margin-top: ${(p) => p.theme.space.sm};
+`;
 
 /** The hand-offs a confirm will also send, in the preview. */
 export function HandoffPreview({ plan }: { plan: HandoffPlan | null }) {
@@ -32,7 +37,7 @@ export function HandoffResults({ handoffs }: { handoffs: Handoffs }) {
   if (plan === null) return null;
   const retry = results?.some(needsRetry) ?? false;
   return (
-    <Alert type={retry ? 'warning' : 'info'} role={retry ? 'alert' : 'status'}>
+    <Box type={retry ? 'warning' : 'info'} role={retry ? 'alert' : 'status'}>
       <Alert.Title>{t('handoffs.heading')}</Alert.Title>
       {results === null ? (
         <Alert.Paragraph>{t('handoffs.running')}</Alert.Paragraph>
@@ -63,6 +68,6 @@ export function HandoffResults({ handoffs }: { handoffs: Handoffs }) {
           </Button>
         </>
       )}
-    </Alert>
+    </Box>
   );
 }

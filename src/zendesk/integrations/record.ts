@@ -11,6 +11,9 @@ import { HANDOFF_KINDS, type HandoffKind } from './settings';
 
 const MARKER = /\(Escalation Guide hand-off (\S+)\/([a-z]+)\)/gu;
 
+/** How a hand-off's note begins, before what was sent. */
+export const NOTE_PREFIX = 'Escalation Guide hand-off: ';
+
 /** The marker line that ends a hand-off's note. */
 export function handoffMarker(escalationKey: string, kind: HandoffKind): string {
   return `(Escalation Guide hand-off ${escalationKey}/${kind})`;
@@ -38,7 +41,11 @@ export function recordedHandoffs(
     for (const match of text.matchAll(MARKER)) {
       const kind = HANDOFF_KINDS.find((candidate) => candidate === match[2]);
       if (match[1] !== escalationKey || kind === undefined || found.has(kind)) continue;
-      found.set(kind, { kind, summary: text.split('\n')[0]?.trim() ?? '' });
+      const first = text.split('\n')[0]?.trim() ?? '';
+      found.set(kind, {
+        kind,
+        summary: first.startsWith(NOTE_PREFIX) ? first.slice(NOTE_PREFIX.length) : first,
+      });
     }
   }
   return found;

@@ -14,7 +14,7 @@ import { checkBusinessHours } from './hours';
 import { jiraBrowseUrl, jiraCreateCall, jiraSearchCall } from './jira';
 import { pagerDutyCall, pageReason } from './pagerduty';
 import type { HandoffPlan } from './plan';
-import { handoffMarker, jiraTag, readRecorded, writeRecord, type Recorded } from './record';
+import { handoffMarker, jiraTag, NOTE_PREFIX, readRecorded, writeRecord, type Recorded } from './record';
 import type { HandoffKind } from './settings';
 import { slackCall } from './slack';
 
@@ -155,7 +155,7 @@ async function run(client: ZafClient, given: HandoffPlan, options: RunOptions): 
       await writeRecord(
         client,
         plan.ticketId,
-        `${sent.summary}\n${handoffMarker(plan.escalationKey, kind)}`,
+        `${NOTE_PREFIX}${sent.summary}\n${handoffMarker(plan.escalationKey, kind)}`,
         sent.tags,
         options.rest,
       );
@@ -217,7 +217,7 @@ async function send(
 async function sendSlack(client: ZafClient, plan: HandoffPlan, ctx: SendContext): Promise<Attempt> {
   if (plan.alert === null) return { kind: 'not_needed', detail: 'No urgent alert for this escalation.' };
   await callService(client, 'Slack', slackCall(plan.alert, plan.ticketId, ctx.ticketUrl));
-  return { kind: 'sent', sent: { summary: 'Hand-off sent: urgent alert posted to Slack.', tags: [] } };
+  return { kind: 'sent', sent: { summary: 'Urgent alert posted to Slack.', tags: [] } };
 }
 
 const pagerDutyAnswer = v.looseObject({ status: v.literal('success'), dedup_key: v.string() });
@@ -260,7 +260,7 @@ async function sendPage(client: ZafClient, plan: HandoffPlan, ctx: SendContext):
   return {
     kind: 'sent',
     sent: {
-      summary: `Hand-off sent: on-call paged through PagerDuty for an ${reason}${hours}; dedup key ${parsed.output.dedup_key}.`,
+      summary: `On-call paged through PagerDuty for an ${reason}${hours}; dedup key ${parsed.output.dedup_key}.`,
       tags: [],
     },
   };
@@ -289,7 +289,7 @@ async function sendJira(client: ZafClient, plan: HandoffPlan, ctx: SendContext):
   const sent = (key: string, how: string): Attempt => ({
     kind: 'sent',
     sent: {
-      summary: `Hand-off sent: Jira issue ${key} ${how}: ${jiraBrowseUrl(jira.site, key)}`,
+      summary: `Jira issue ${key} ${how}: ${jiraBrowseUrl(jira.site, key)}`,
       tags: [jiraTag(key)],
       link: { href: jiraBrowseUrl(jira.site, key), text: key },
     },
@@ -320,5 +320,5 @@ async function sendCarrier(client: ZafClient, plan: HandoffPlan, ctx: SendContex
   const parsed = v.safeParse(carrierAnswer, answer.json);
   const id =
     parsed.success && parsed.output.request_id !== undefined ? ` (request ${parsed.output.request_id})` : '';
-  return { kind: 'sent', sent: { summary: `Hand-off sent: carrier team request filed${id}.`, tags: [] } };
+  return { kind: 'sent', sent: { summary: `Carrier team request filed${id}.`, tags: [] } };
 }
