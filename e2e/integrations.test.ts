@@ -96,7 +96,7 @@ async function handoffOutcome(app: FrameLocator): Promise<Record<string, string>
       const label = li.querySelector('strong')?.textContent ?? '';
       const copy = li.cloneNode(true) as HTMLElement;
       for (const extra of copy.querySelectorAll('strong, a, div')) extra.remove();
-      return [label, (copy.textContent ?? '').replace(/^\s*:\s*/u, '').trim()] as const;
+      return [label, copy.textContent.replace(/^\s*:\s*/u, '').trim()] as const;
     }),
   );
   return Object.fromEntries(items);
