@@ -126,8 +126,8 @@ export function toAdf(
   let list = null as ListBlock | null;
   for (const raw of markdown.split('\n')) {
     const line = raw.trimEnd();
-    const bullet = /^\s*-\s+(.*)$/u.exec(line);
-    const numbered = /^\s*\d+\.\s+(.*)$/u.exec(line);
+    const bullet = /^\s*-(?:\s+(.*))?$/u.exec(line);
+    const numbered = /^\s*\d+\.(?:\s+(.*))?$/u.exec(line);
     const item = bullet ?? numbered;
     if (item !== null) {
       const kind = bullet === null ? 'orderedList' : 'bulletList';
