@@ -9,6 +9,8 @@
 import type { ZafClient, ZafRequest } from '../src/zendesk/types';
 import type { Ticket } from './types';
 import type { FakeResponse, FakeZendesk, FakeZendeskEvent } from './zendesk';
+import { responseTextOf } from './http';
+import type { LocalProxy } from './services/proxy';
 import { zafComment, zafTicket, zafUser, type Directory } from './zaf-objects';
 
 /** Options of `createFakeClient`. */
@@ -32,6 +34,11 @@ export interface FakeClientOptions {
    * updated behind the agent's back or by the app); default true. Events fire after the write's microtask.
    */
   readonly liveEvents?: boolean;
+  /**
+   * Zendesk's proxy and the third-party services behind it (fake/services): requests for URLs outside
+   * the Zendesk API go there. Without it they reach the fake Zendesk, which refuses them.
+   */
+  readonly services?: LocalProxy;
 }
 
 /** What ZAF rejects `client.request` with on a non-2xx answer: jQuery's jqXHR, as far as it survives. */
@@ -249,13 +256,16 @@ export function createFakeClient(fake: FakeZendesk, options: FakeClientOptions =
 
     async request<T>(request: ZafRequest): Promise<T> {
       calls.requests.push(structuredClone(request));
-      const response = await fake.request({
-        url: request.url,
-        ...(request.type === undefined ? {} : { type: request.type }),
-        ...(request.data === undefined ? {} : { data: request.data }),
-        ...(request.contentType === undefined ? {} : { contentType: request.contentType }),
-        ...(request.headers === undefined ? {} : { headers: request.headers }),
-      });
+      const proxied = options.services?.request(request, fake.origin) ?? null;
+      const response =
+        proxied ??
+        (await fake.request({
+          url: request.url,
+          ...(request.type === undefined ? {} : { type: request.type }),
+          ...(request.data === undefined ? {} : { data: request.data }),
+          ...(request.contentType === undefined ? {} : { contentType: request.contentType }),
+          ...(request.headers === undefined ? {} : { headers: request.headers }),
+        }));
       if (response.status < 200 || response.status >= 300) {
         // ZAF rejects with the jqXHR-like object, not an Error; callers must read it the same way here.
         // eslint-disable-next-line @typescript-eslint/only-throw-error
@@ -266,7 +276,7 @@ export function createFakeClient(fake: FakeZendesk, options: FakeClientOptions =
           status: response.status,
           statusText: response.statusText,
           responseJSON: response.body,
-          responseText: response.body === null ? '' : JSON.stringify(response.body),
+          responseText: responseTextOf(response),
           headers: { ...response.headers },
         };
         return complete as T;
@@ -333,7 +343,7 @@ export function rejectionOf(response: FakeResponse): ZafRequestRejection {
     readyState: response.status === 0 ? 0 : 4,
     status: response.status,
     statusText: response.statusText,
-    responseText: response.body === null ? '' : JSON.stringify(response.body),
+    responseText: responseTextOf(response),
     responseJSON: response.body ?? undefined,
     headers,
     getResponseHeader: (name) => headers[name.toLowerCase()] ?? null,

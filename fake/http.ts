@@ -89,6 +89,16 @@ const STATUS_TEXTS: Readonly<Record<number, string>> = {
   504: 'Gateway Timeout',
 };
 
+/**
+ * The answer's text as a browser reads it: JSON as written, and a text answer (a third-party service's
+ * `ok`) as it is, not quoted.
+ */
+export function responseTextOf(response: FakeResponse): string {
+  if (response.body === null) return '';
+  const json = (response.headers['content-type'] ?? 'application/json').includes('json');
+  return typeof response.body === 'string' && !json ? response.body : JSON.stringify(response.body);
+}
+
 /** A JSON answer with Zendesk's content type. */
 export function jsonResponse(
   status: number,

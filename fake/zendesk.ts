@@ -26,6 +26,7 @@ import {
   type FakeResponse,
 } from './http';
 import { listPage, positiveInteger, linkTo, MAX_PAGE_SIZE } from './paging';
+import { scheduleResponse, type BusinessSchedule } from './schedules';
 import {
   parseSearchQuery,
   SearchQueryError,
@@ -106,6 +107,8 @@ export interface FakeZendeskOptions {
   readonly customStatuses?: readonly CustomStatus[];
   /** The issue-category field for `similar_recent_tickets` when a bundle's settings do not name one. */
   readonly categoryFieldId?: number;
+  /** The account's business-hours schedules (./schedules), the default first; default none. */
+  readonly schedules?: readonly BusinessSchedule[];
 }
 
 /** Options of `seed`. */
@@ -309,6 +312,7 @@ class InMemoryZendesk implements FakeZendesk {
   private readonly limiter: UpdateRateLimiter | null;
   private readonly currentUserId: number;
   private readonly customStatuses: readonly CustomStatus[];
+  private readonly schedules: readonly BusinessSchedule[];
   private readonly categoryFieldId: number | undefined;
 
   private readonly tickets = new Map<number, TicketRecord>();
@@ -338,6 +342,7 @@ class InMemoryZendesk implements FakeZendesk {
         ? null
         : new UpdateRateLimiter(options.rateLimit ?? ZENDESK_UPDATE_RATE_LIMIT);
     this.customStatuses = options.customStatuses ?? DEFAULT_CUSTOM_STATUSES;
+    this.schedules = options.schedules ?? [];
     this.categoryFieldId = options.categoryFieldId;
     const agent = options.currentUser ?? { id: 1 };
     this.currentUserId = agent.id;
@@ -835,6 +840,11 @@ class InMemoryZendesk implements FakeZendesk {
           .sort((left, right) => left.id - right.id);
         return jsonResponse(200, clone(listPage('groups', groups, request, this.origin)));
       }),
+      route(
+        'GET',
+        'business_hours/schedules(?:/\\d+(?:/holidays)?)?',
+        (request) => scheduleResponse(request.path, this.schedules) ?? notFound(),
+      ),
       route('GET', 'custom_statuses', () =>
         jsonResponse(200, { custom_statuses: clone(this.customStatuses) }),
       ),

@@ -86,6 +86,7 @@ function checkParameters(parameters: unknown): string[] {
       }
     }
     if (type === 'hidden' && p.required === true) out.push(`${where} is hidden, so it cannot be required`);
+    out.push(...checkSecureParameter(where, p));
     if (type === 'oauth') {
       oauth++;
       if (p.secure === true) out.push(`${where} is oauth, so it cannot be secure`);
@@ -93,6 +94,47 @@ function checkParameters(parameters: unknown): string[] {
   });
   if (oauth > 1) out.push('manifest.parameters has more than one oauth parameter');
   return out;
+}
+
+/** The places Zendesk's proxy may put a secure setting (zendesk_apps_support's list). */
+const SECURE_SCOPES = new Set([
+  'header',
+  'body',
+  'url',
+  'jwt_secret_key',
+  'jwt_claim',
+  'basic_auth_username',
+  'basic_auth_password',
+]);
+
+/** Scopes only on secure parameters, from Zendesk's list; no default on a secure one (stored in the clear). */
+function checkSecureParameter(where: string, p: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  if (p.secure === true && 'default' in p) out.push(`${where} is secure, so it must have no default`);
+  if (p.scopes === undefined) return out;
+  if (p.secure !== true) out.push(`${where}: "scopes" cannot be defined in a non-secure parameter`);
+  if (!Array.isArray(p.scopes) || p.scopes.length === 0)
+    return [...out, `${where}: "scopes" must be a non-empty list`];
+  const invalid = (p.scopes as unknown[]).filter(
+    (scope) => typeof scope !== 'string' || !SECURE_SCOPES.has(scope),
+  );
+  if (invalid.length > 0)
+    out.push(`${where}: "scopes" has invalid scopes: ${invalid.map(String).join(', ')}`);
+  return out;
+}
+
+/** `domainWhitelist`: a list of host names (the proxy compares hosts; a URL or path never matches). */
+function checkDomainWhitelist(list: unknown): string[] {
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) return ['manifest.domainWhitelist must be a list of host names'];
+  return (list as unknown[]).flatMap((entry) =>
+    typeof entry === 'string' &&
+    /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(entry)
+      ? []
+      : [
+          `manifest.domainWhitelist entry ${JSON.stringify(entry)} must be a host name such as hooks.slack.com`,
+        ],
+  );
 }
 
 function checkLocationUrl(where: string, url: unknown, files: ReadonlySet<string>): string[] {
@@ -223,6 +265,7 @@ export function checkPackage(pkg: AppPackage): string[] {
     }
   }
   out.push(...checkParameters(m.parameters));
+  out.push(...checkDomainWhitelist(m.domainWhitelist));
   if (m.location !== undefined) out.push(...checkLocations(m.location, files));
   out.push(...checkTranslations(pkg, m));
   if (pkg.requirements !== undefined) {

@@ -9,6 +9,13 @@ import type { RequestMatcher } from '../../fake/faults';
 import type { FaultSpec, HoldRelease, RequestRecord, WriteRecord } from '../../fake/zendesk';
 import { describeFault } from './logs';
 import type { Session } from './session';
+import type { ReceivedRecord, ServiceFault } from '../../fake/services/proxy';
+import type { ServiceName } from '../../fake/services/types';
+import type { SlackMessage } from '../../fake/services/slack';
+import type { PagerDutyIncident } from '../../fake/services/pagerduty';
+import type { JiraIssue } from '../../fake/services/jira';
+import type { CarrierRequest } from '../../fake/services/carrier';
+import type { SecureSettings } from './proxy';
 
 /** The open ticket and what happened to it, as plain data (it crosses into the test through JSON). */
 export interface HostState {
@@ -31,6 +38,16 @@ export interface HostState {
   readonly settings: Readonly<Record<string, unknown>>;
   /** Whether the app in the sidebar has registered (finished the ZAF handshake). */
   readonly appRegistered: boolean;
+  /** What the hand-off services behind Zendesk's proxy received, and what each holds now. */
+  readonly handoffs: {
+    readonly received: readonly ReceivedRecord[];
+    readonly slack: readonly SlackMessage[];
+    readonly pagerduty: readonly PagerDutyIncident[];
+    readonly jira: readonly JiraIssue[];
+    readonly carrier: readonly CarrierRequest[];
+  };
+  /** Every `client.request` options object exactly as the app's frame sent it. */
+  readonly appRequests: readonly unknown[];
 }
 
 /** What `window.escalationHost` offers. */
@@ -53,6 +70,10 @@ export interface HostTestApi {
    * same ticket, whose stored state is kept. Resolves once the new app instance has registered.
    */
   reloadApp(): Promise<void>;
+  /** Queues a fault for a hand-off service's next request. */
+  failNextHandoff(service: ServiceName, fault: ServiceFault): void;
+  /** The installation's secure settings as the host keeps them (never given to the app). */
+  secureSettings(): Readonly<Record<string, string>>;
 }
 
 declare global {
@@ -69,6 +90,7 @@ export interface InspectedPage {
   settings(): Readonly<Record<string, unknown>>;
   /** Reloads the app's iframe; resolves when the app registered again. */
   reloadApp(): Promise<void>;
+  readonly secure?: SecureSettings;
 }
 
 /** The hook over the page's open session. */
@@ -110,6 +132,14 @@ export function createTestApi(page: InspectedPage): HostTestApi {
         pendingFaults: fake.pendingFaults().map(describeFault),
         settings: page.settings(),
         appRegistered: session.host.isRegistered(),
+        handoffs: {
+          received: session.services.proxy.received(),
+          slack: session.services.slack.messages(),
+          pagerduty: session.services.pagerduty.incidents(),
+          jira: session.services.jira.issues(),
+          carrier: session.services.carrier.requests(),
+        },
+        appRequests: session.appRequests,
       });
     },
     failNext(fault) {
@@ -130,5 +160,11 @@ export function createTestApi(page: InspectedPage): HostTestApi {
       withOpen('reloading the app');
       return page.reloadApp();
     },
+    failNextHandoff(service, fault) {
+      const current = open();
+      if (current === null) throw new Error('Open a ticket before queueing a fault.');
+      current.session.services.proxy.failNext(service, fault);
+    },
+    secureSettings: () => page.secure?.get() ?? {},
   };
 }

@@ -12,6 +12,7 @@ import { createTestApi } from './inspect';
 import { clearLogs, describeFault, logFakeEvent, logProtocol, type Logs } from './logs';
 import { openNavBar } from './navbar-page';
 import { Session } from './session';
+import { logReceived, SecureSettings, wireHandoffPanel } from './proxy';
 import type { SidebarUi } from './sidebar';
 import { renderTicket, type TicketView } from './view';
 
@@ -41,6 +42,9 @@ if (latencyParam !== null && /^\d+$/u.test(latencyParam)) latencyInput.value = l
 const hookTimeout = byId('hook-timeout', HTMLInputElement);
 // `?role=admin` signs the agent in as an admin (who may read the app installation's requirements).
 const roleParam = new URLSearchParams(window.location.search).get('role');
+const handoffLog = byId('handoff-log', HTMLOListElement);
+/** The installation's secure settings: the host keeps them; the app never sees them. */
+const secure = new SecureSettings();
 
 const view: TicketView = {
   subject: byId('ticket-subject', HTMLHeadingElement),
@@ -161,6 +165,7 @@ function open(entry: CaseEntry): void {
   state.session = null;
   state.entry = entry;
   clearLogs(logs);
+  handoffLog.replaceChildren();
   state.comeForward = 0;
   appAttention.textContent = '';
   ticketError.textContent = '';
@@ -205,6 +210,11 @@ function open(entry: CaseEntry): void {
       onRegistered,
       requirements: state.config.requirements ?? null,
       ...(roleParam === null ? {} : { role: roleParam }),
+      manifest: state.config.manifest,
+      secureSettings: () => secure.get(),
+      onHandoff: (record) => {
+        logReceived(handoffLog, record);
+      },
     });
   } catch (error) {
     ticketError.textContent = `This case cannot be opened: ${error instanceof Error ? error.message : String(error)}`;
@@ -298,6 +308,13 @@ async function start(): Promise<void> {
       state.settingsOverride = settings;
     },
   });
+  wireHandoffPanel({
+    services: () => state.session?.services ?? null,
+    secure,
+    reopen: () => {
+      if (state.entry !== null) open(state.entry);
+    },
+  });
   renderCaseList('');
   const wanted = new URLSearchParams(window.location.search).get('case');
   const first = state.entries.find((entry) => entry.id === wanted) ?? state.entries[0];
@@ -314,6 +331,7 @@ window.escalationHost = createTestApi({
   caseId: () => (state.session === null ? null : (state.entry?.id ?? null)),
   settings: currentSettings,
   reloadApp,
+  secure,
 });
 
 start().catch((error: unknown) => {

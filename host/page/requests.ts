@@ -3,7 +3,7 @@
  * the `timeout` option gives up waiting (the request may still be applied), and a rate-limited answer
  * (429) is retried after its `Retry-After` unless the app sent `autoRetry: false`.
  */
-import type { FakeResponse, FakeZendesk } from '../../fake/zendesk';
+import type { FakeRequestOptions, FakeResponse, FakeZendesk } from '../../fake/zendesk';
 import { parseRequestOptions, replyFor } from './responses';
 import type { RequestReply } from './zaf';
 
@@ -19,6 +19,11 @@ export interface RequestDeps {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Called before each automatic retry, for the page's log. */
   readonly onRetry?: (url: string, waitSeconds: number) => void;
+  /**
+   * Zendesk's proxy for third-party URLs (host/page/proxy.ts): its answer, or null for a Zendesk API
+   * request, which goes to the fake Zendesk.
+   */
+  readonly proxy?: (options: FakeRequestOptions) => FakeResponse | null;
 }
 
 const TIMED_OUT: FakeResponse = { status: 0, statusText: 'timeout', body: null, headers: {} };
@@ -39,7 +44,8 @@ export async function sendRequest(raw: unknown, deps: RequestDeps): Promise<Requ
   const { options } = parsed;
   const sleep = deps.sleep ?? defaultSleep;
   const once = (): Promise<FakeResponse> => {
-    const answer = deps.fake.request(options);
+    const proxied = deps.proxy?.(options) ?? null;
+    const answer = proxied === null ? deps.fake.request(options) : Promise.resolve(proxied);
     const timeout = options.timeout;
     if (timeout === undefined || timeout <= 0) return answer;
     // jQuery's timeout: stop waiting; the fake goes on and may still apply the write, as a server would.

@@ -11,6 +11,7 @@
  */
 import * as v from 'valibot';
 import { requestOptionsSchema, type FakeRequestOptions, type FakeResponse } from '../../fake/zendesk';
+import { responseTextOf } from '../../fake/http';
 import type { RequestReply } from './zaf';
 
 /** The failed-request object an app's rejection handler receives. */
@@ -45,7 +46,7 @@ export function replyFor(
   const complete = options.httpCompleteResponse === true;
   // jQuery hands `dataType: 'text'` callers the raw text instead of parsed JSON.
   const asText = options.dataType === 'text';
-  const responseText = response.body === null ? '' : JSON.stringify(response.body);
+  const responseText = responseTextOf(response);
   const answered = response.status !== 0;
   const xhr: JqXhrLike = {
     // 4 = DONE; an XHR that timed out never reached it.

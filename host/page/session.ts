@@ -18,6 +18,9 @@ import { changeEvents, type Snapshot } from './events';
 import { TicketForm, type SaveResult } from './form';
 import { zafTicket, type Directory, type ZafGroup } from '../../fake/zaf-objects';
 import { sendRequest } from './requests';
+import { LOCAL_SCHEDULES, servicesFor } from './proxy';
+import type { LocalServices } from '../../fake/services/local';
+import type { ReceivedRecord } from '../../fake/services/proxy';
 import { createSidebarApi, type SidebarUi } from './sidebar';
 import { installApp, INSTALLATION_ID, placeInstalledFields } from './install';
 import type { InstalledIds } from '../../fake/install';
@@ -58,6 +61,12 @@ export interface SessionOptions {
   readonly requirements?: unknown;
   /** The signed-in agent's role (e.g. `admin`); default the case's assignee's, else `agent`. */
   readonly role?: string;
+  /** The app package's manifest (its domainWhitelist); null for a test app without one. */
+  readonly manifest?: unknown;
+  /** The installation's secure settings, which only the proxy reads. */
+  readonly secureSettings?: () => Readonly<Record<string, string>>;
+  /** Each request a hand-off service received, for the page's panel. */
+  readonly onHandoff?: (record: ReceivedRecord) => void;
 }
 
 /** How a Submit ended: the app's answer to the hook, and the save when there was one. */
@@ -77,6 +86,10 @@ export class Session {
   readonly directory: Directory;
   /** What installing the app's requirements.json created, or null when the package has none. */
   readonly installed: InstalledIds | null;
+  /** Zendesk's proxy and the hand-off services behind it (host/page/proxy.ts). */
+  readonly services: LocalServices;
+  /** Every `client.request` options object exactly as the app's frame sent it. */
+  readonly appRequests: unknown[] = [];
   private latencyMs: number;
   private last: Snapshot;
   private readonly unsubscribe: () => void;
@@ -93,6 +106,7 @@ export class Session {
       },
       groups: TEAM_GROUPS.map(({ id, name }) => ({ id, name })),
       customStatuses: CUSTOM_STATUSES,
+      schedules: LOCAL_SCHEDULES,
       latencyMs: options.latencyMs,
       ...(options.now === undefined ? {} : { now: options.now }),
     });
@@ -103,6 +117,11 @@ export class Session {
     });
     this.ticketId = this.seed.ticketId;
     this.directory = directoryFor(this.fake, entry.bundle);
+    this.services = servicesFor(
+      options.manifest ?? null,
+      options.secureSettings ?? (() => ({})),
+      options.onHandoff ?? (() => undefined),
+    );
     this.form = new TicketForm(this.fake, this.ticketId, { latencyMs: () => this.latencyMs });
     this.last = this.snapshot();
 
@@ -144,16 +163,19 @@ export class Session {
         },
       }),
       api,
-      request: (raw) =>
-        sendRequest(raw, {
+      request: (raw) => {
+        this.appRequests.push(structuredClone(raw));
+        return sendRequest(raw, {
           fake: this.fake,
+          proxy: (request) => this.services.proxy.request(request, this.fake.origin),
           onRetry: (url, seconds) => {
             options.log({
               direction: 'note',
               summary: `429 on ${url}: retrying after ${seconds} s (autoRetry)`,
             });
           },
-        }),
+        });
+      },
       log: options.log,
       ...(options.onRegistered === undefined ? {} : { onRegistered: options.onRegistered }),
     });

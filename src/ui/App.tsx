@@ -12,6 +12,8 @@ import { ErrorState, LoadingState } from './States';
 import { StepList } from './StepList';
 import { SuggestionView } from './SuggestionView';
 import { useEscalation, type Escalation } from './useEscalation';
+import { HandoffPreview, HandoffResults } from './Handoffs';
+import { useHandoffs, type Handoffs } from './useHandoffs';
 import { useReplyEditor } from './useReplyEditor';
 import { FollowUpPanel } from './FollowUpPanel';
 import { SaveGuardPanel } from './SaveGuardPanel';
@@ -42,10 +44,12 @@ function Phase({
   flow,
   settings,
   editor,
+  handoffs,
 }: {
   flow: Escalation;
   settings: AppSettings;
   editor: ReplyEditorReview;
+  handoffs: Handoffs;
 }) {
   const { phase } = flow;
   switch (phase.kind) {
@@ -73,6 +77,7 @@ function Phase({
       return (
         <>
           <Preview plan={phase.plan} groups={settings.groups} primary={flow.choices.targets[0]} />
+          <HandoffPreview plan={handoffs.plan} />
           <WarningList title={t('preview.warnings')} lines={phase.plan.warnings ?? []} />
           <Actions>
             <ConfirmButton writing={phase.kind === 'writing'} onConfirm={flow.confirm} />
@@ -95,6 +100,7 @@ function Phase({
             title={t('followup.tracking_off')}
             lines={phase.plan.trackingOff ? [phase.plan.trackingOff] : []}
           />
+          <HandoffResults handoffs={handoffs} />
         </>
       );
     case 'failed':
@@ -132,6 +138,7 @@ export function App({ client, settings, settingsProblems = [] }: AppProps) {
   const effective = flow.loaded?.settings ?? settings;
   const followUp = useFollowUp(client, effective, flow);
   const guard = useSaveGuard(client, effective, flow);
+  const handoffs = useHandoffs(client, effective, flow);
   return (
     <>
       <WarningList
@@ -143,7 +150,7 @@ export function App({ client, settings, settingsProblems = [] }: AppProps) {
       {followUp && flow.phase.kind === 'suggestion' && (
         <FollowUpPanel followUp={followUp} delivery={settings.messageDelivery} />
       )}
-      <Phase flow={flow} settings={settings} editor={editor} />
+      <Phase flow={flow} settings={settings} editor={editor} handoffs={handoffs} />
     </>
   );
 }

@@ -17,7 +17,7 @@ const en = JSON.parse(readFileSync(join(ROOT, 'translations/en.json'), 'utf8')) 
   app: { parameters: Record<string, { label?: string; helpText?: string }> } & Record<string, unknown>;
 };
 
-const PARAMETERS: Record<string, { type: string; default?: unknown }> = {
+const PARAMETERS: Record<string, { type: string; default?: unknown; secure?: true; scopes?: string[] }> = {
   l2_group_id: { type: 'text' },
   engineering_group_id: { type: 'text' },
   trust_safety_group_id: { type: 'text' },
@@ -36,7 +36,26 @@ const PARAMETERS: Record<string, { type: string; default?: unknown }> = {
   keep_assignee: { type: 'checkbox' },
   message_delivery: { type: 'text', default: 'post' },
   supervisor_group_ids: { type: 'text' },
+  slack_enabled: { type: 'checkbox' },
+  slack_webhook_url: { type: 'url', secure: true, scopes: ['url'] },
+  pagerduty_enabled: { type: 'checkbox' },
+  pagerduty_routing_key: { type: 'text', secure: true, scopes: ['body'] },
+  business_hours_schedule_id: { type: 'text' },
+  jira_site: { type: 'text' },
+  jira_project_key: { type: 'text' },
+  jira_issue_type: { type: 'text', default: 'Bug' },
+  jira_credentials: { type: 'text', secure: true, scopes: ['header'] },
+  carrier_webhook_enabled: { type: 'checkbox' },
+  carrier_webhook_url: { type: 'url', secure: true, scopes: ['url'] },
 };
+
+/** The hosts the hand-offs call with secure settings; nothing else may receive them. */
+const DOMAIN_WHITELIST = [
+  'hooks.slack.com',
+  'events.pagerduty.com',
+  'atlassian.net',
+  'carrier.meowmobile.example',
+];
 
 /** The source package as it will be built: the manifest's files are there. */
 const sourcePackage = (over: Partial<AppPackage> = {}): AppPackage => ({
@@ -161,15 +180,20 @@ describe('the built app package', () => {
 });
 
 describe('manifest.json and translations/en.json', () => {
-  it('declare exactly the app parameters, none secure, with the guide defaults', () => {
+  it("declare exactly the app parameters, secure only the hand-offs' secrets, with the guide defaults", () => {
     const list = params(manifest);
     expect(list.map((p) => p.name)).toEqual(Object.keys(PARAMETERS));
     for (const p of list) {
       const want = PARAMETERS[p.name as string];
       expect(p.type).toBe(want?.type);
-      expect(p.secure).toBe(false);
+      expect(p.secure, String(p.name)).toBe(want?.secure ?? false);
+      // Scopes limit where Zendesk's proxy puts a secret; a secure parameter without them draws a warning.
+      expect(p.scopes, String(p.name)).toEqual(want?.scopes);
       if (want?.default !== undefined) expect(p.default).toBe(want.default);
+      // Zendesk stores a default in the clear: a secret never has one.
+      if (p.secure === true) expect('default' in p, String(p.name)).toBe(false);
     }
+    expect(manifest.domainWhitelist).toEqual(DOMAIN_WHITELIST);
     expect(manifest).toMatchObject({
       defaultLocale: 'en',
       private: true,
@@ -208,6 +232,28 @@ describe('checkPackage', () => {
     ['framework 1.0', withManifest((m) => (m.frameworkVersion = '1.0')), /frameworkVersion .*"2.0"/],
     ['author without email', withManifest((m) => (m.author = { name: 'x' })), /author needs "email"/],
     ['private as text', withManifest((m) => (m.private = 'yes')), /private must be true or false/],
+    [
+      'scopes on a parameter that is not secure',
+      withManifest((m) => (params(m)[0] = { name: 'x', type: 'text', scopes: ['header'] })),
+      /"scopes" cannot be defined in a non-secure parameter/,
+    ],
+    [
+      'an unknown scope',
+      withManifest((m) => (params(m)[0] = { name: 'x', type: 'text', secure: true, scopes: ['cookie'] })),
+      /invalid scopes: cookie/,
+    ],
+    [
+      'a secret with a default',
+      withManifest(
+        (m) => (params(m)[0] = { name: 'x', type: 'text', secure: true, scopes: ['url'], default: 'k' }),
+      ),
+      /is secure, so it must have no default/,
+    ],
+    [
+      'a domainWhitelist that is not a list of host names',
+      withManifest((m) => (m.domainWhitelist = ['https://hooks.slack.com/services'])),
+      /domainWhitelist entry "https:\/\/hooks.slack.com\/services" must be a host name/,
+    ],
     [
       'unknown parameter type',
       withManifest((m) => (params(m)[0] = { name: 'x', type: 'password' })),

@@ -4,6 +4,7 @@
  * problem the sidebar shows, and the guide's default is used, so one typo never stops the app.
  */
 import type { Bundle, Target } from '../engine';
+import { parseHandoffSettings } from './integrations/settings';
 import type { AppSettings } from './types';
 
 /** The guide's defaults, used for any setting that is absent or malformed. */
@@ -96,9 +97,17 @@ export function parseSettings(raw: Record<string, unknown>): ParsedSettings {
       keepAssignee: checkbox(raw, 'keep_assignee', DEFAULT_SETTINGS.keepAssignee, problems),
       messageDelivery: delivery(raw, problems),
       supervisorGroupIds: idList(raw, 'supervisor_group_ids', problems),
+      ...handoffs(raw, problems),
     },
     problems,
   };
+}
+
+/** The hand-off settings, present only when at least one hand-off is switched on. */
+function handoffs(raw: Record<string, unknown>, problems: string[]): Pick<AppSettings, 'handoffs'> {
+  const parsed = parseHandoffSettings(raw, problems);
+  const on = parsed.slack || parsed.pagerduty !== null || parsed.jira !== null || parsed.carrier;
+  return on ? { handoffs: parsed } : {};
 }
 
 function wholeNumber(

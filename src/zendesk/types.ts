@@ -4,6 +4,7 @@
  */
 import type { Target } from '../engine';
 import type { EscalationRecord } from './record';
+import type { HandoffSettings } from './integrations/settings';
 
 /** The part of ZAF's `client` the app uses. The real SDK client and the test client both fit it. */
 export interface ZafClient {
@@ -63,6 +64,8 @@ export interface AppSettings {
   messageDelivery: 'post' | 'editor';
   /** Groups whose members may open the supervisors' review page (admins always may). */
   supervisorGroupIds: number[];
+  /** Hand-offs beyond Zendesk (Slack, PagerDuty, Jira, carrier webhook); absent means all off. */
+  handoffs?: HandoffSettings;
 }
 
 /** What a confirm writes, shown to the agent in full before it happens. */
