@@ -4,9 +4,10 @@
  */
 import type { Bundle, ChecklistKey, Ticket } from './bundle';
 import { fact, uniqueEvidence, type Evidence, type Fact } from './evidence';
+import { maskSensitive } from './mask';
 import { PHRASES, type PhraseKey } from './phrases';
 import { engineSettings, type EngineSettings } from './settings';
-import { evidenceFor, find, passages, type Hit, type MatchOptions, type Passage } from './text';
+import { evidenceFor, find, passages, quoteOf, type Hit, type MatchOptions, type Passage } from './text';
 
 export const CATEGORIES = ['esim', 'port_in', 'payment', 'network', 'account', 'other'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -187,10 +188,11 @@ export function extractFacts(bundle: Bundle): Facts {
     hoursStuck: () => hoursStuck(bundle),
     resolved: () => resolved(bundle, comments()),
     persists: () => fromHits(find(comments().slice(1), PHRASES.persists, { latest: true, limit: 3 })),
-    requesterName: () => requester?.name?.trim() || null,
+    // Names are free text and reach the customer message: an account number typed into one stays masked.
+    requesterName: () => maskedName(requester?.name),
     requesterEmail: () => requesterEmail,
     requesterSince: () => requester?.created_at ?? null,
-    agentName: () => assignee?.name?.trim() || null,
+    agentName: () => maskedName(assignee?.name),
     category: () => category(ticket, settings),
     refundAmount: () => refundAmount(ticket, settings, list),
     checklist: () => checklist,
@@ -346,8 +348,13 @@ const CATEGORY_TAGS: Record<Category, RegExp> = {
 function category(ticket: Ticket, settings: EngineSettings): Fact<string | null> {
   const value = fieldValue(ticket, settings.categoryFieldId);
   if (typeof value === 'string' && value.trim()) {
-    return fact(value.trim().toLowerCase(), [
-      { kind: 'field', field: `issue category (${settings.categoryFieldId ?? ''})`, value },
+    // A text field can hold anything an agent typed: shown masked, like ticket text.
+    return fact(maskSensitive(value.trim().toLowerCase()), [
+      {
+        kind: 'field',
+        field: `issue category (${settings.categoryFieldId ?? ''})`,
+        value: maskSensitive(value),
+      },
     ]);
   }
   for (const tag of ticket.tags ?? []) {
@@ -381,7 +388,12 @@ function refundAmount(
         : Number.NaN;
   if (value !== null && value !== '' && Number.isFinite(n)) {
     return fact(n, [
-      { kind: 'field', field: `refund amount (${settings.refundFieldId ?? ''})`, value: String(n) },
+      // A card number pasted into the amount field is shown masked, like anywhere else.
+      {
+        kind: 'field',
+        field: `refund amount (${settings.refundFieldId ?? ''})`,
+        value: maskSensitive(String(n)),
+      },
     ]);
   }
   // Without the field, an agent's note naming the amount to refund ("duplicate to refund = $149.98").
@@ -560,6 +572,17 @@ function customersAffected(bundle: Bundle, list: readonly Passage[]): Fact<numbe
   return fact(best, evidence);
 }
 
+/** Ticket text quoted outside a sentence match (a subject): masked and capped like every quote. */
+function maskedQuote(text: string): string {
+  return quoteOf({ text: maskSensitive(text), plain: '' });
+}
+
+/** A user's name as the notes and messages show it: trimmed, account and card numbers masked. */
+function maskedName(name: string | null | undefined): string | null {
+  const trimmed = name?.trim();
+  return trimmed ? maskSensitive(trimmed) : null;
+}
+
 // --- Who the customer is -------------------------------------------------------------------------------
 
 const EXEC_TITLE =
@@ -574,7 +597,7 @@ function executive(
   const evidence: Evidence[] = tags.filter((t) => EXEC_TAG.test(t.tag));
   for (const [key, value] of Object.entries(userFields ?? {})) {
     if (typeof value === 'string' && /title|role|position/i.test(key) && EXEC_TITLE.test(value)) {
-      evidence.push({ kind: 'field', field: `requester ${key}`, value });
+      evidence.push({ kind: 'field', field: `requester ${key}`, value: maskSensitive(value) });
     }
   }
   evidence.push(...role.evidence);
@@ -589,7 +612,7 @@ function complaint(
 ): Fact<boolean> {
   const evidence: Evidence[] = tags.filter((t) => /complaint/.test(t.tag));
   if (ticket.subject && /complain/i.test(ticket.subject))
-    evidence.push({ kind: 'subject', quote: ticket.subject });
+    evidence.push({ kind: 'subject', quote: maskedQuote(ticket.subject) });
   evidence.push(...hits.map((h) => h.evidence));
   if (!evidence.length) evidence.push(...find(list, PHRASES.angry, CUSTOMER).map((h) => h.evidence));
   return fact(evidence.length > 0, uniqueEvidence(evidence));
@@ -623,7 +646,7 @@ function relatedTickets(bundle: Bundle, tags: readonly TagEvidence[]): Fact<Rela
     if (!shared.length) continue;
     const r = {
       id: String(t.id),
-      subject: t.subject ?? '',
+      subject: maskedQuote(t.subject ?? ''),
       createdAt: t.created_at ?? '',
       status: t.status ?? '',
     };

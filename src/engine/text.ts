@@ -146,6 +146,8 @@ export const QUOTED =
   /"[^"\n]{1,300}"|“[^”\n]{1,300}”|«[^»\n]{1,300}»|(?<=^|[\s(:,])'(?=\S)[^'\n]{1,300}?(?<=\S)'(?=[\s.,!?;:)]|$)/g;
 
 const MAYBE_NUMBER = /\d[\d -]{4,}\d/;
+/** Abbreviations that introduce a number ("No. 123", "Acct. 456"), not a sentence end. */
+const NUMBER_ABBREVIATION = /\b(?:no|nr|num|acct|a\/c)\.$/i;
 
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -156,7 +158,17 @@ export function splitSentences(text: string): Sentence[] {
     const ends = /[.!?]+(?=\s+|$)/g;
     let m: RegExpExecArray | null;
     const cuts: number[] = [];
-    while ((m = ends.exec(plainLine)) !== null) cuts.push(m.index + m[0].length);
+    while ((m = ends.exec(plainLine)) !== null) {
+      const end = m.index + m[0].length;
+      // "Account No. 40948898" is one sentence: cut there and the number would lose the word that marks
+      // it as an account number, and go unmasked.
+      if (
+        NUMBER_ABBREVIATION.test(plainLine.slice(Math.max(0, end - 8), end)) &&
+        /^\s+#?\d/.test(plainLine.slice(end))
+      )
+        continue;
+      cuts.push(end);
+    }
     cuts.push(line.length);
     for (const end of cuts) {
       const t = line.slice(start, end).trim();

@@ -3,7 +3,7 @@
  * the agent sees all of it. Pure: the same input always gives the same plan (and the same escalation
  * key, which is how a retried confirm recognises its own note).
  */
-import { route, TEAMS, type Bundle, type Decision, type Target } from '../engine';
+import { maskSensitive, route, TEAMS, type Bundle, type Decision, type Target } from '../engine';
 import { GROUP_SETTINGS } from './settings';
 import type { AppSettings, WritePlan } from './types';
 
@@ -71,7 +71,10 @@ export function buildPlan(input: PlanInput): WritePlan {
     (tag) => !existing.has(tag),
   );
 
-  const subject = bundle.ticket.subject?.trim() ?? '';
+  // A linked ticket's subject is the app's text built from the customer's words: an account or card number
+  // in them goes masked, as in every text the app drafts. (The note is already masked where it quotes the
+  // ticket, and masking it again would also mask the 14-digit comment ids its evidence points at.)
+  const subject = maskSensitive(bundle.ticket.subject?.trim() ?? '');
   const note = choice.note.trim();
   const handoffs = targets.slice(1).map((target) => {
     const handoffGroup = settings.groups[target] ?? null;
