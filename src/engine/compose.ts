@@ -8,7 +8,6 @@ import type { Routing } from './decide';
 import { clean, extractDetails, type Details } from './details';
 import { checklistLabel, describeEvidence } from './evidence';
 import { formatHours, issueType, type Facts } from './facts';
-import { maskSensitive } from './mask';
 import { TEAMS, URGENCIES, URGENCY_LABEL, type Target } from './teams';
 
 const CHAT_CHANNELS = new Set(['chat', 'native_messaging', 'messaging']);
@@ -137,8 +136,7 @@ function accountId(bundle: Bundle): string | null {
 }
 
 const RECOMMEND: Record<string, (r: Routing, d: Details) => string> = {
-  refund_over_threshold: (r) =>
-    maskSensitive(`Approve the refund of $${(r.facts.refundAmount.value ?? 0).toFixed(2)}.`),
+  refund_over_threshold: (r) => `Approve the refund of $${(r.facts.refundAmount.value ?? 0).toFixed(2)}.`,
   port_in_rejected_3_plus: (_r, d) =>
     `Carrier team to ask ${or(d.carrier, 'the old carrier')} why port request ${or(d.portRequestId, 'port request id')} is rejected (code ${or(d.rejectionCode, 'code')}) although the details are verified.`,
   legal_threat: () =>

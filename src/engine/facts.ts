@@ -3,11 +3,12 @@
  * Bad or missing data never throws here: it becomes an unknown fact.
  */
 import type { Bundle, ChecklistKey, Ticket } from './bundle';
+import { clean } from './details';
 import { fact, uniqueEvidence, type Evidence, type Fact } from './evidence';
 import { maskSensitive } from './mask';
 import { PHRASES, type PhraseKey } from './phrases';
 import { engineSettings, type EngineSettings } from './settings';
-import { evidenceFor, find, passages, quoteOf, type Hit, type MatchOptions, type Passage } from './text';
+import { evidenceFor, find, passages, type Hit, type MatchOptions, type Passage } from './text';
 
 export const CATEGORIES = ['esim', 'port_in', 'payment', 'network', 'account', 'other'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -189,10 +190,10 @@ export function extractFacts(bundle: Bundle): Facts {
     resolved: () => resolved(bundle, comments()),
     persists: () => fromHits(find(comments().slice(1), PHRASES.persists, { latest: true, limit: 3 })),
     // Names are free text and reach the customer message: an account number typed into one stays masked.
-    requesterName: () => maskedName(requester?.name),
+    requesterName: () => clean(requester?.name ?? '', 120) || null,
     requesterEmail: () => requesterEmail,
     requesterSince: () => requester?.created_at ?? null,
-    agentName: () => maskedName(assignee?.name),
+    agentName: () => clean(assignee?.name ?? '', 120) || null,
     category: () => category(ticket, settings),
     refundAmount: () => refundAmount(ticket, settings, list),
     checklist: () => checklist,
@@ -386,14 +387,10 @@ function refundAmount(
       : typeof value === 'string'
         ? Number(value.replace(/[$,\s]/g, ''))
         : Number.NaN;
-  if (value !== null && value !== '' && Number.isFinite(n)) {
+  // Eleven digits and more is no amount: a card or account number pasted into the field, never quoted.
+  if (value !== null && value !== '' && Number.isFinite(n) && Math.abs(n) < 1e10) {
     return fact(n, [
-      // A card number pasted into the amount field is shown masked, like anywhere else.
-      {
-        kind: 'field',
-        field: `refund amount (${settings.refundFieldId ?? ''})`,
-        value: maskSensitive(String(n)),
-      },
+      { kind: 'field', field: `refund amount (${settings.refundFieldId ?? ''})`, value: String(n) },
     ]);
   }
   // Without the field, an agent's note naming the amount to refund ("duplicate to refund = $149.98").
@@ -572,17 +569,6 @@ function customersAffected(bundle: Bundle, list: readonly Passage[]): Fact<numbe
   return fact(best, evidence);
 }
 
-/** Ticket text quoted outside a sentence match (a subject): masked and capped like every quote. */
-function maskedQuote(text: string): string {
-  return quoteOf({ text: maskSensitive(text), plain: '' });
-}
-
-/** A user's name as the notes and messages show it: trimmed, account and card numbers masked. */
-function maskedName(name: string | null | undefined): string | null {
-  const trimmed = name?.trim();
-  return trimmed ? maskSensitive(trimmed) : null;
-}
-
 // --- Who the customer is -------------------------------------------------------------------------------
 
 const EXEC_TITLE =
@@ -612,7 +598,7 @@ function complaint(
 ): Fact<boolean> {
   const evidence: Evidence[] = tags.filter((t) => /complaint/.test(t.tag));
   if (ticket.subject && /complain/i.test(ticket.subject))
-    evidence.push({ kind: 'subject', quote: maskedQuote(ticket.subject) });
+    evidence.push({ kind: 'subject', quote: clean(ticket.subject, 220) });
   evidence.push(...hits.map((h) => h.evidence));
   if (!evidence.length) evidence.push(...find(list, PHRASES.angry, CUSTOMER).map((h) => h.evidence));
   return fact(evidence.length > 0, uniqueEvidence(evidence));
@@ -646,7 +632,7 @@ function relatedTickets(bundle: Bundle, tags: readonly TagEvidence[]): Fact<Rela
     if (!shared.length) continue;
     const r = {
       id: String(t.id),
-      subject: maskedQuote(t.subject ?? ''),
+      subject: clean(t.subject ?? '', 220),
       createdAt: t.created_at ?? '',
       status: t.status ?? '',
     };

@@ -146,8 +146,6 @@ export const QUOTED =
   /"[^"\n]{1,300}"|“[^”\n]{1,300}”|«[^»\n]{1,300}»|(?<=^|[\s(:,])'(?=\S)[^'\n]{1,300}?(?<=\S)'(?=[\s.,!?;:)]|$)/g;
 
 const MAYBE_NUMBER = /\d[\d -]{4,}\d/;
-/** Abbreviations that introduce a number ("No. 123", "Acct. 456"), not a sentence end. */
-const NUMBER_ABBREVIATION = /\b(?:no|nr|num|acct|a\/c)\.$/i;
 
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -155,20 +153,12 @@ export function splitSentences(text: string): Sentence[] {
     const plainLine = line.replace(QUOTED, (q) => ' '.repeat(q.length));
     // Split both views at the same offsets so a match in `plain` maps back to `text`.
     let start = 0;
-    const ends = /[.!?]+(?=\s+|$)/g;
+    // "Account No. 40948898" stays one sentence: cut after "No." and the number would lose the word that
+    // marks it as an account number, and go unmasked.
+    const ends = /(?!(?<=\b(?:no|nr|num|acct|a\/c))\.\s+#?\d)[.!?]+(?=\s+|$)/gi;
     let m: RegExpExecArray | null;
     const cuts: number[] = [];
-    while ((m = ends.exec(plainLine)) !== null) {
-      const end = m.index + m[0].length;
-      // "Account No. 40948898" is one sentence: cut there and the number would lose the word that marks
-      // it as an account number, and go unmasked.
-      if (
-        NUMBER_ABBREVIATION.test(plainLine.slice(Math.max(0, end - 8), end)) &&
-        /^\s+#?\d/.test(plainLine.slice(end))
-      )
-        continue;
-      cuts.push(end);
-    }
+    while ((m = ends.exec(plainLine)) !== null) cuts.push(m.index + m[0].length);
     cuts.push(line.length);
     for (const end of cuts) {
       const t = line.slice(start, end).trim();

@@ -12,7 +12,6 @@ import { ErrorState, LoadingState } from './States';
 import { StepList } from './StepList';
 import { SuggestionView } from './SuggestionView';
 import { useEscalation, type Escalation } from './useEscalation';
-import { useGroupCheck } from './useGroupCheck';
 import { useReplyEditor } from './useReplyEditor';
 import type { ReplyEditorReview } from './Wording';
 
@@ -119,13 +118,12 @@ function Phase({
 export function App({ client, settings, settingsProblems = [] }: AppProps) {
   const flow = useEscalation(client, settings);
   const editor = useReplyEditor(client, flow.choices, flow.phase.kind === 'suggestion');
-  const groupProblems = useGroupCheck(client, settings, flow.phase.kind !== 'loading');
   return (
     <>
       <WarningList
         title={t('error.settings_title')}
         intro={t('error.settings_next')}
-        lines={[...settingsProblems, ...groupProblems]}
+        lines={settingsProblems}
       />
       <Phase flow={flow} settings={settings} editor={editor} />
     </>
