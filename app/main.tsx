@@ -6,6 +6,7 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { parseSettings } from '../src/zendesk';
 import { connect } from '../src/zendesk/connect';
+import { groupProblems } from '../src/zendesk/groups';
 import type { ZafClient } from '../src/zendesk/types';
 import { App } from '../src/ui/App';
 import { Frame } from '../src/ui/Frame';
@@ -60,7 +61,12 @@ async function start(element: HTMLElement): Promise<void> {
     // metadata() resolves once Zendesk has registered the app (the `app.registered` event).
     const metadata = await withTimeout(client.metadata(), REGISTER_TIMEOUT_MS, t('error.no_answer'));
     const { settings, problems } = parseSettings(metadata.settings);
-    show(<App client={client} settings={settings} settingsProblems={problems} />);
+    const render = (more: readonly string[]) => {
+      show(<App client={client} settings={settings} settingsProblems={[...problems, ...more]} />);
+    };
+    render([]);
+    // Not awaited: the suggestion never waits for it. The same tree rendered again keeps the app's state.
+    void groupProblems(client, settings.groups).then(render);
   } catch (e) {
     show(
       <ErrorState

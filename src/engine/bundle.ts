@@ -3,6 +3,7 @@
  * This module parses unknown JSON into a typed bundle at the edge; everything inward trusts the types.
  */
 import * as v from 'valibot';
+import { maskSensitive } from './mask';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -149,7 +150,8 @@ function describePath(path: readonly { key: unknown }[] | undefined): string {
     .join('');
 }
 
+/** The offending value, short and masked: an error line is output too, and may be pasted anywhere. */
 function preview(value: unknown): string {
-  const text = value === undefined ? 'nothing' : JSON.stringify(value);
+  const text = value === undefined ? 'nothing' : maskSensitive(JSON.stringify(value));
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -3,7 +3,9 @@
  * Bad or missing data never throws here: it becomes an unknown fact.
  */
 import type { Bundle, ChecklistKey, Ticket } from './bundle';
+import { clean } from './details';
 import { fact, uniqueEvidence, type Evidence, type Fact } from './evidence';
+import { maskSensitive } from './mask';
 import { PHRASES, type PhraseKey } from './phrases';
 import { engineSettings, type EngineSettings } from './settings';
 import { evidenceFor, find, passages, type Hit, type MatchOptions, type Passage } from './text';
@@ -187,10 +189,11 @@ export function extractFacts(bundle: Bundle): Facts {
     hoursStuck: () => hoursStuck(bundle),
     resolved: () => resolved(bundle, comments()),
     persists: () => fromHits(find(comments().slice(1), PHRASES.persists, { latest: true, limit: 3 })),
-    requesterName: () => requester?.name?.trim() || null,
+    // Names are free text and reach the customer message: an account number typed into one stays masked.
+    requesterName: () => clean(requester?.name ?? '', 120) || null,
     requesterEmail: () => requesterEmail,
     requesterSince: () => requester?.created_at ?? null,
-    agentName: () => assignee?.name?.trim() || null,
+    agentName: () => clean(assignee?.name ?? '', 120) || null,
     category: () => category(ticket, settings),
     refundAmount: () => refundAmount(ticket, settings, list),
     checklist: () => checklist,
@@ -346,8 +349,13 @@ const CATEGORY_TAGS: Record<Category, RegExp> = {
 function category(ticket: Ticket, settings: EngineSettings): Fact<string | null> {
   const value = fieldValue(ticket, settings.categoryFieldId);
   if (typeof value === 'string' && value.trim()) {
-    return fact(value.trim().toLowerCase(), [
-      { kind: 'field', field: `issue category (${settings.categoryFieldId ?? ''})`, value },
+    // A text field can hold anything an agent typed: shown masked, like ticket text.
+    return fact(maskSensitive(value.trim().toLowerCase()), [
+      {
+        kind: 'field',
+        field: `issue category (${settings.categoryFieldId ?? ''})`,
+        value: maskSensitive(value),
+      },
     ]);
   }
   for (const tag of ticket.tags ?? []) {
@@ -379,7 +387,8 @@ function refundAmount(
       : typeof value === 'string'
         ? Number(value.replace(/[$,\s]/g, ''))
         : Number.NaN;
-  if (value !== null && value !== '' && Number.isFinite(n)) {
+  // Eleven digits and more is no amount: a card or account number pasted into the field, never quoted.
+  if (value !== null && value !== '' && Number.isFinite(n) && Math.abs(n) < 1e10) {
     return fact(n, [
       { kind: 'field', field: `refund amount (${settings.refundFieldId ?? ''})`, value: String(n) },
     ]);
@@ -574,7 +583,7 @@ function executive(
   const evidence: Evidence[] = tags.filter((t) => EXEC_TAG.test(t.tag));
   for (const [key, value] of Object.entries(userFields ?? {})) {
     if (typeof value === 'string' && /title|role|position/i.test(key) && EXEC_TITLE.test(value)) {
-      evidence.push({ kind: 'field', field: `requester ${key}`, value });
+      evidence.push({ kind: 'field', field: `requester ${key}`, value: maskSensitive(value) });
     }
   }
   evidence.push(...role.evidence);
@@ -589,7 +598,7 @@ function complaint(
 ): Fact<boolean> {
   const evidence: Evidence[] = tags.filter((t) => /complaint/.test(t.tag));
   if (ticket.subject && /complain/i.test(ticket.subject))
-    evidence.push({ kind: 'subject', quote: ticket.subject });
+    evidence.push({ kind: 'subject', quote: clean(ticket.subject, 220) });
   evidence.push(...hits.map((h) => h.evidence));
   if (!evidence.length) evidence.push(...find(list, PHRASES.angry, CUSTOMER).map((h) => h.evidence));
   return fact(evidence.length > 0, uniqueEvidence(evidence));
@@ -623,7 +632,7 @@ function relatedTickets(bundle: Bundle, tags: readonly TagEvidence[]): Fact<Rela
     if (!shared.length) continue;
     const r = {
       id: String(t.id),
-      subject: t.subject ?? '',
+      subject: clean(t.subject ?? '', 220),
       createdAt: t.created_at ?? '',
       status: t.status ?? '',
     };

@@ -153,7 +153,9 @@ export function splitSentences(text: string): Sentence[] {
     const plainLine = line.replace(QUOTED, (q) => ' '.repeat(q.length));
     // Split both views at the same offsets so a match in `plain` maps back to `text`.
     let start = 0;
-    const ends = /[.!?]+(?=\s+|$)/g;
+    // "Account No. 40948898" stays one sentence: cut after "No." and the number would lose the word that
+    // marks it as an account number, and go unmasked.
+    const ends = /(?!(?<=\b(?:no|nr|num|acct|a\/c))\.\s+#?\d)[.!?]+(?=\s+|$)/gi;
     let m: RegExpExecArray | null;
     const cuts: number[] = [];
     while ((m = ends.exec(plainLine)) !== null) cuts.push(m.index + m[0].length);

@@ -7,6 +7,7 @@ import {
   dateFieldValue,
   dueAfter,
   followUpHours,
+  maskSensitive,
   route,
   TEAMS,
   type Bundle,
@@ -89,7 +90,10 @@ export function buildPlan(input: PlanInput): WritePlan {
     (tag) => !existing.has(tag),
   );
 
-  const subject = bundle.ticket.subject?.trim() ?? '';
+  // A linked ticket's subject is the app's text built from the customer's words: an account or card number
+  // in them goes masked, as in every text the app drafts. (The note is already masked where it quotes the
+  // ticket, and masking it again would also mask the 14-digit comment ids its evidence points at.)
+  const subject = maskSensitive(bundle.ticket.subject?.trim() ?? '');
   const note = choice.note.trim();
   const handoffs = targets.slice(1).map((target) => {
     const handoffGroup = settings.groups[target] ?? null;
