@@ -91,7 +91,13 @@ describe('requirements.json', () => {
     const pkg = (requirements: unknown): AppPackage => ({
       manifest: JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')),
       translations: { en: JSON.parse(readFileSync(join(ROOT, 'translations/en.json'), 'utf8')) },
-      files: ['assets/index.html', 'assets/logo.png', 'assets/logo-small.png'],
+      files: [
+        'assets/index.html',
+        'assets/supervisor.html',
+        'assets/icon_nav_bar.svg',
+        'assets/logo.png',
+        'assets/logo-small.png',
+      ],
       requirements,
     });
     expect(checkPackage(pkg(text))).toEqual([]);
