@@ -9,7 +9,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'prettier';
-import { decide, parseBundle, TARGETS, TEAMS, type Target } from '../src/engine';
+import {
+  decide,
+  FOLLOW_UP_DUE_TAG,
+  followUpMessage,
+  parseBundle,
+  TARGETS,
+  TEAMS,
+  type Target,
+} from '../src/engine';
 import { INSTALLED_FIELDS } from '../src/zendesk/resources';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -21,7 +29,7 @@ const ROOT = join(import.meta.dirname, '..');
 export const fieldReference = (identifier: string): string => `custom_fields_{{ticket_fields.${identifier}}}`;
 
 /** The tag the follow-up automation adds once a follow-up is due; the "Follow-ups due" view lists it. */
-export const FOLLOW_UP_TAG = 'follow_up_due';
+export const FOLLOW_UP_TAG = FOLLOW_UP_DUE_TAG;
 
 /** The guide's issue categories: the values the engine reads (shared/cases/FORMAT.md) and their names. */
 export const CATEGORY_OPTIONS: readonly { readonly name: string; readonly value: string }[] = [
@@ -95,15 +103,14 @@ export function teamMessage(target: Target, channel: 'chat' | 'email'): string {
   return PLACEHOLDERS.reduce((text, [from, to]) => text.split(from).join(to), decision.customer_message);
 }
 
-/** The guide's "Follow-up message if no response within SLA", for one team. */
-export function followUpMessage(target: Target): string {
-  return [
-    'Hi {{ticket.requester.first_name}}, just checking in on your case.',
-    '',
-    `I see it's still with our ${TEAMS[target].label} team. Let me ping them again to make sure it's moving along.`,
-    '',
-    "I'll update you as soon as I hear back. Thanks for your patience!",
-  ].join('\n');
+/**
+ * The guide's "Follow-up message if no response within SLA", for one team and channel: the engine's own
+ * composer (the sidebar sends the same words), with Zendesk placeholders for the name, ticket and agent.
+ * Trust & Safety is "our specialized review team" there, as in every customer message of that path.
+ */
+export function followUpMacroText(target: Target, channel: 'chat' | 'email'): string {
+  const text = followUpMessage({ team: target, channel, firstName: null, ticketId: null, agentName: null });
+  return PLACEHOLDERS.reduce((out, [from, to]) => out.split(from).join(to), text);
 }
 
 const SHORT: Readonly<Record<Target, string>> = {
@@ -149,12 +156,14 @@ export function buildRequirements(): Record<string, Record<string, unknown>> {
     }
   }
   for (const target of TARGETS) {
-    macros[`follow_up_${target}`] = {
-      title: `Escalation::${SHORT[target]}::Follow-up message`,
-      description: `The guide's check-in when ${TEAMS[target].label} has not answered within its time.`,
-      active: true,
-      actions: publicReply(followUpMessage(target)),
-    };
+    for (const channel of ['chat', 'email'] as const) {
+      macros[`follow_up_${target}_${channel}`] = {
+        title: `Escalation::${SHORT[target]}::Follow-up message (${channel})`,
+        description: `The guide's check-in (${channel} wording) when ${TEAMS[target].label} has not answered within its time.`,
+        active: true,
+        actions: publicReply(followUpMacroText(target, channel)),
+      };
+    }
   }
 
   const output = {

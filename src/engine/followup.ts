@@ -52,6 +52,12 @@ export function followUpState(dueAt: string, now: string | number | Date): Follo
 }
 
 /**
+ * The tag the follow-up reminder automation (requirements.json) adds once a follow-up falls due; the
+ * "follow-ups due" view lists it, and sending the follow-up removes it, re-arming the reminder.
+ */
+export const FOLLOW_UP_DUE_TAG = 'follow_up_due';
+
+/**
  * How the customer hears the team named: the guide's own customer messages say "a senior specialist",
  * "our engineering team", "our carrier team"; Trust & Safety is "our specialized review team", because a
  * Trust & Safety message says nothing about the flag (Path 3).

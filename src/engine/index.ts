@@ -16,6 +16,7 @@ export {
 export {
   followUpHours,
   followUpState,
+  FOLLOW_UP_DUE_TAG,
   followUpMessage,
   followUpMessageInput,
   dueAfter,

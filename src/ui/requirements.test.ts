@@ -10,6 +10,7 @@ import { reviewMessage, TARGETS, TEAMS } from '../engine';
 import {
   buildRequirements,
   CATEGORY_OPTIONS,
+  followUpMacroText,
   requirementsText,
   teamMessage,
 } from '../../scripts/requirements';
@@ -62,10 +63,17 @@ describe('requirements.json', () => {
         // The guide's words review finds nothing in its own messages.
         expect(reviewMessage(comment, { bundle: { ticket: {} }, decision: { targets: [t] } })).toEqual([]);
       }
-      const followUp = macros[`follow_up_${t}`]?.actions as { field: string; value: unknown }[];
-      expect(followUp.find((a) => a.field === 'comment_value')?.value).toContain(
-        `our ${TEAMS[t].label} team`,
-      );
+      for (const channel of ['chat', 'email'] as const) {
+        const followUp = macros[`follow_up_${t}_${channel}`]?.actions as { field: string; value: unknown }[];
+        const text = followUp.find((a) => a.field === 'comment_value')?.value as string;
+        // The sidebar's own follow-up words, so the macro and the app never say different things.
+        expect(text).toBe(followUpMacroText(t, channel));
+        expect(text).toContain('{{ticket.requester.first_name}}');
+        expect(text).not.toMatch(/\[(Name|Ticket ID|Agent Name)\]/u);
+        // Trust & Safety is never named to the customer.
+        expect(text).not.toMatch(/trust|safety/iu);
+        expect(reviewMessage(text, { bundle: { ticket: {} }, decision: { targets: [t] } })).toEqual([]);
+      }
     }
     expect(teamMessage('carrier', 'email')).toContain('{{current_user.name}}');
     expect(teamMessage('legal', 'chat')).toContain('{{ticket.requester.email}}');
@@ -150,7 +158,7 @@ describe('checkRequirements refuses', () => {
     ],
     [
       'a macro without actions',
-      withChange((r) => ((r.macros?.follow_up_l2 ?? {}).actions = [])),
+      withChange((r) => ((r.macros?.follow_up_l2_chat ?? {}).actions = [])),
       /needs at least one action/u,
     ],
     [

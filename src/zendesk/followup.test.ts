@@ -32,6 +32,8 @@ function escalated() {
       { id: RECORD_FIELD, value: formatRecord(RECORD) },
       { id: DATE_FIELD, value: '2026-03-13' },
     ],
+    // The reminder automation's tag, added when the follow-up fell due.
+    additional_tags: ['follow_up_due'],
   });
   const stamp = h.fake.ticket(h.ticketId)?.updated_at ?? '';
   const send: FollowUpSend = {
@@ -91,6 +93,8 @@ describe('sendFollowUp', () => {
     const data = h.client.calls.requests.find((r) => r.type === 'PUT')?.data;
     const body = JSON.parse(typeof data === 'string' ? data : '{}') as { ticket: Record<string, unknown> };
     expect(body.ticket).toMatchObject({ safe_update: true, updated_stamp: h.send.updatedStamp });
+    // Re-armed, the follow-up is no longer due: the tag goes, so the automation can remind again later.
+    expect(h.fake.ticket(h.ticketId)?.tags).not.toContain('follow_up_due');
   });
 
   it('does not send twice when the answer was lost after the update landed, nor on a retry', async () => {

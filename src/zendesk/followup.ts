@@ -5,7 +5,7 @@
  * carries only the re-arm and the message goes into the reply editor for the agent to send.
  */
 import * as v from 'valibot';
-import { dateFieldValue, dueAfter, followUpHours } from '../engine';
+import { dateFieldValue, dueAfter, FOLLOW_UP_DUE_TAG, followUpHours } from '../engine';
 import { attempt, ok, putInEditor, runOnce, type StepOutcome } from './once';
 import { formatRecord, parseRecord, type EscalationRecord } from './record';
 import { rest, restAs, type RestOptions } from './rest';
@@ -132,6 +132,7 @@ async function run(
               safe_update: true,
               updated_stamp: send.updatedStamp,
               custom_fields: fields,
+              remove_tags: [FOLLOW_UP_DUE_TAG],
               ...(posted ? { comment: { body: send.message.trim(), public: true } } : {}),
             },
           },
