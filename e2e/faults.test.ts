@@ -32,6 +32,7 @@ import {
   openCase,
   result,
   review,
+  recordAndDate,
   untouched,
   type Stage,
 } from './flows';
@@ -253,7 +254,8 @@ function assertFinal(
   const otherTags = row.otherTags ?? [];
   expect([...after.ticket.tags].sort()).toEqual([...seeded.ticket.tags, ...otherTags, ...APP_TAGS].sort());
   expect(after.ticket).toMatchObject(escalated(after, 'l2_group_id'));
-  expect(untouched(after.ticket)).toEqual(untouched(seeded.ticket));
+  expect(untouched(after.ticket, after)).toEqual(untouched(seeded.ticket, after));
+  expect(recordAndDate(after).chosen).toEqual(['l2', 'engineering']);
 
   expect(
     after.createdTickets.map(({ ticket, comments }) => [

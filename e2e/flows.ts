@@ -140,9 +140,41 @@ const ESCALATION_FIELDS = new Set([
   'updated_at',
 ]);
 
-/** The ticket without what an escalation changes. */
-export function untouched(ticket: Ticket): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(ticket).filter(([key]) => !ESCALATION_FIELDS.has(key)));
+/** The fields a confirm writes besides the note: the escalation record and the follow-up date. */
+const WRITTEN_FIELDS = ['escalation_record', 'follow_up_due'];
+
+/**
+ * The ticket without what an escalation changes: the escalation fields, and the record and follow-up
+ * date fields the install created (`state.installedFields`; `recordAndDate` checks those).
+ */
+export function untouched(ticket: Ticket, state: HostState): Record<string, unknown> {
+  const written = new Set(WRITTEN_FIELDS.map((name) => state.installedFields[name]));
+  return Object.fromEntries(
+    Object.entries(ticket)
+      .filter(([key]) => !ESCALATION_FIELDS.has(key))
+      .map(([key, value]) =>
+        key === 'custom_fields' && Array.isArray(value)
+          ? [key, (value as { id: number }[]).filter((field) => !written.has(field.id))]
+          : [key, value],
+      ),
+  );
+}
+
+/**
+ * The escalation record and follow-up date a confirm wrote, read back from the stored ticket: the record
+ * names the chosen teams and the date is the record's due date, as Zendesk's date fields hold it.
+ */
+export function recordAndDate(state: HostState): { chosen: string[]; dueDate: string | null } {
+  const field = (name: string): unknown => {
+    const id = state.installedFields[name];
+    return state.ticket.custom_fields.find((entry) => entry.id === id)?.value ?? null;
+  };
+  const raw = field('escalation_record');
+  const record =
+    typeof raw === 'string' ? (JSON.parse(raw) as { chosen: string[]; followUp: { dueAt: string } }) : null;
+  const date = field('follow_up_due');
+  expect(date).toBe(record === null ? null : record.followUp.dueAt.slice(0, 10));
+  return { chosen: record?.chosen ?? [], dueDate: typeof date === 'string' ? date : null };
 }
 
 /** The escalation fields the settings say a confirm to `groupSetting`'s team writes. */

@@ -70,6 +70,9 @@ function injected(keep: string): string[] {
   return found;
 }
 
+/** The host page's own frame and form (the app's iframe, the nav bar page's controls). */
+const HOST_OWN = '#app-frame, #navbar-controls';
+
 interface Opened {
   page: Page;
   app: FrameLocator;
@@ -93,7 +96,7 @@ async function expectInert(page: Page): Promise<void> {
   const frame = await appFrame(page);
   expect({ host: await hits(page), app: await hits(frame) }).toEqual({ host: [], app: [] });
   expect({
-    host: await page.evaluate(injected, '#app-frame'),
+    host: await page.evaluate(injected, HOST_OWN),
     app: await frame.evaluate(injected, ''),
   }).toEqual({ host: [], app: [] });
 }
