@@ -15,6 +15,8 @@ import { loadCases, longTicket, type BenchRow } from './engine';
 
 const ROOT = join(import.meta.dirname, '..');
 const LATENCY_MS = 100;
+/** Ticket lengths: the budget's 20 comments, and how the load grows with length. */
+const SIZES = [20, 200, 1000, 2000];
 
 /**
  * Gzipped KB of every script the sidebar page (assets/index.html) can load, statically or dynamically,
@@ -67,7 +69,7 @@ export async function benchSidebar(casesDir: string): Promise<BenchRow[]> {
 
   const dir = mkdtempSync(join(tmpdir(), 'eg-bench-'));
   const cases = loadCases(casesDir);
-  for (const size of [20, 1000]) {
+  for (const size of SIZES) {
     writeFileSync(
       join(dir, `long-${size}.json`),
       JSON.stringify({ name: `${size} comments`, bundle: longTicket(cases, size) }),
@@ -77,7 +79,7 @@ export async function benchSidebar(casesDir: string): Promise<BenchRow[]> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
-    for (const size of [20, 1000]) {
+    for (const size of SIZES) {
       const url = `${host.hostUrl}?case=bench/long-${size}.json&latency=${LATENCY_MS}`;
       await openOnce(page, url); // warm the browser's cache of the app and the host page
       const runs: Shown[] = [];
