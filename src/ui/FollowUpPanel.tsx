@@ -1,7 +1,7 @@
 import { Button } from './Button';
 import styled from 'styled-components';
 import { followUpHours } from '../engine';
-import { Alert } from './Alert';
+import { Alert, Banner } from './Alert';
 import { formatTime, teamNames } from './format';
 import { TextField } from './forms';
 import { t } from './i18n';
@@ -10,10 +10,6 @@ import { StepList } from './StepList';
 import { useDebounced } from './useDebounced';
 import type { FollowUp } from './useFollowUp';
 import { MessageCheck } from './Wording';
-
-const Banner = styled(Alert)`
-  margin-bottom: ${(p) => p.theme.space.sm};
-`;
 
 const Editor = styled(TextField)`
   margin-bottom: ${(p) => p.theme.space.sm};

@@ -1,16 +1,12 @@
 import { Button } from './Button';
 import { useState } from 'react';
 import styled from 'styled-components';
-import { Alert } from './Alert';
+import { Alert, Banner } from './Alert';
 import { teamNames } from './format';
 import { TextField } from './forms';
 import { t } from './i18n';
 import { PlainList, PreText } from './Section';
 import type { SaveGuard } from './useSaveGuard';
-
-const Banner = styled(Alert)`
-  margin-bottom: ${(p) => p.theme.space.sm};
-`;
 
 const Reason = styled(TextField)`
   margin: ${(p) => p.theme.space.sm} 0;
