@@ -92,6 +92,37 @@ export default tseslint.config(
     extends: [jsxA11y.flatConfigs.recommended],
   },
   {
+    // The sidebar's 100 KB gzipped budget: these Garden packages bring every variant they have; the
+    // sidebar draws the parts it uses in Garden's look from its own small modules instead.
+    files: ['src/ui/**/*.{ts,tsx}', 'app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@zendeskgarden/react-forms',
+              message:
+                'Use src/ui/forms.tsx (TextField, Choice, Fieldset, Legend): Garden forms cost ~6 KB gzipped.',
+            },
+            {
+              name: '@zendeskgarden/react-buttons',
+              message: 'Use src/ui/Button.tsx (same props): Garden buttons cost ~1.5 KB gzipped.',
+            },
+            {
+              name: '@zendeskgarden/react-notifications',
+              message: 'Use src/ui/Alert.tsx (Alert, Banner, Well): Garden notifications cost ~2 KB gzipped.',
+            },
+            {
+              name: '@zendeskgarden/react-tags',
+              message: 'Use src/ui/TagChip.tsx: Garden tags cost ~1.4 KB gzipped.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
   },

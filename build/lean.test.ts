@@ -1,13 +1,14 @@
 /**
  * The build's replacements: each resolves only for the imports it is meant for, the stand-ins keep
- * what is used (stylis, the SDK's Promise), and the prop types strip leaves valid modules behind.
+ * what is used (stylis, the SDK's Promise), and the prop types strip and the React import rewrite leave
+ * valid modules behind.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
 import * as stylis from 'stylis';
 import { describe, expect, it } from 'vitest';
-import { leanSidebar, REPLACEMENTS, stripPropTypes } from './lean';
+import { leanSidebar, reactDefaultAsNamespace, REPLACEMENTS, stripPropTypes } from './lean';
 import * as leanStylis from './shims/stylis';
 import leanPromise from './shims/promise';
 import { getColorV8 } from './shims/color-v8';
@@ -122,5 +123,62 @@ describe('stripPropTypes', () => {
       expect(stripped, file).not.toMatch(/\.propTypes = \{/);
       expect(() => transformSync(stripped, { loader: 'js', format: 'esm' }), file).not.toThrow();
     }
+  });
+});
+
+describe('reactDefaultAsNamespace', () => {
+  it('turns default imports of react into namespace imports, keeping the named ones', () => {
+    expect(reactDefaultAsNamespace(`import t,{createElement as n}from"react";t.useContext(x);`)).toBe(
+      `import * as t from "react";import {createElement as n} from "react";t.useContext(x);`,
+    );
+    expect(reactDefaultAsNamespace("import React from 'react';\nReact.createElement('b');")).toBe(
+      "import * as React from 'react';\nReact.createElement('b');",
+    );
+  });
+
+  it('leaves other imports alone: named, namespace, react-dom, other packages', () => {
+    for (const code of [
+      "import { useId } from 'react';",
+      "import * as React from 'react';",
+      "import ReactDOM from 'react-dom';",
+      "import styled from 'styled-components';",
+      'import e from"@emotion/is-prop-valid";',
+    ]) {
+      expect(reactDefaultAsNamespace(code)).toBe(code);
+    }
+  });
+
+  it('is safe for the runtime the build ships: its namespace has every member of its default export', async () => {
+    const compat = await import('preact/compat');
+    const members = Object.keys(compat.default);
+    expect(members.length).toBeGreaterThan(30);
+    expect(members.filter((name) => !(name in compat))).toEqual([]);
+  });
+
+  it('leaves the modules it rewrites valid, with no default import of react left', () => {
+    const files = [
+      'styled-components/dist/styled-components.browser.esm.js',
+      '@zendeskgarden/react-theming/dist/esm/elements/ThemeProvider.js',
+      '@zendeskgarden/react-theming/dist/esm/elements/ColorSchemeProvider.js',
+    ];
+    for (const file of files) {
+      const code = readFileSync(join(NODE_MODULES, file), 'utf8');
+      const out = reactDefaultAsNamespace(code);
+      expect(out, file).not.toBe(code);
+      expect(out, file).not.toMatch(/import\s*[\w$]+\s*(,\s*\{[^}]*\})?\s*from\s*["']react["']/);
+      expect(() => transformSync(out, { loader: 'js', format: 'esm' }), file).not.toThrow();
+    }
+  });
+
+  it('runs in the plugin for packages only, with the prop types strip for Garden', () => {
+    type Transform = (code: string, id: string) => { code: string } | null;
+    const transform = plugin.transform as unknown as Transform;
+    const code = "import React from 'react';\nexport const x = React.createElement;";
+    expect(transform(code, '/x/node_modules/some-pkg/index.js')?.code).toMatch(/import \* as React/);
+    expect(transform(code, '/x/src/ui/App.tsx')).toBeNull();
+    const garden = "import React from 'react';\nB.propTypes = {};\nexport { B };";
+    const out = transform(garden, '/x/node_modules/@zendeskgarden/react-x/dist/esm/B.js')?.code ?? '';
+    expect(out).toMatch(/import \* as React/);
+    expect(out).not.toMatch(/propTypes/);
   });
 });

@@ -69,6 +69,25 @@ export function stripPropTypes(code: string): string {
   );
 }
 
+/**
+ * Turns third-party default imports of React (`import React from 'react'`, `import t, { … } from "react"`)
+ * into namespace imports. The build resolves `react` to preact/compat, whose default export is one object
+ * holding the whole API (Suspense, lazy, portals, hydrate, …), kept whole once anything reads a member of
+ * it; a namespace's static member reads (`React.createElement`) bind to the named exports, so the rest is
+ * shaken out. The namespace has every member the default object has, so a dynamic read still works.
+ */
+export function reactDefaultAsNamespace(code: string): string {
+  return code.replace(
+    /\bimport\s*([\w$]+)\s*(?:,\s*(\{[^}]*\}))?\s*from\s*(["'])react\3;?/g,
+    (_statement, name: string, named: string | undefined, quote: string) =>
+      `import * as ${name} from ${quote}react${quote};` +
+      (named === undefined ? '' : `import ${named} from ${quote}react${quote};`),
+  );
+}
+
+/** Whether a module id lies in some package in node_modules. */
+const inNodeModules = (id: string) => id.replaceAll('\\', '/').includes('/node_modules/');
+
 /** The Vite plugin: the replacements above and the prop types strip, in production builds only. */
 export function leanSidebar(): Plugin {
   return {
@@ -85,8 +104,10 @@ export function leanSidebar(): Plugin {
       return hit ? hit.to : null;
     },
     transform(code, id) {
-      if (!inPackage(id, '@zendeskgarden') || !code.includes('.propTypes = {')) return null;
-      return { code: stripPropTypes(code), map: null };
+      let out = code;
+      if (inPackage(id, '@zendeskgarden') && out.includes('.propTypes = {')) out = stripPropTypes(out);
+      if (inNodeModules(id) && /from\s*["']react["']/.test(out)) out = reactDefaultAsNamespace(out);
+      return out === code ? null : { code: out, map: null };
     },
   };
 }

@@ -62,6 +62,11 @@ function AlertBox({ type, role, className, children }: AlertProps) {
 /** A status box: success, warning, error or info, with a title and paragraphs. */
 export const Alert = Object.assign(AlertBox, { Title, Paragraph });
 
+/** An alert in the sidebar's flow, with the space every banner keeps from what follows it. */
+export const Banner = styled(AlertBox)`
+  margin-bottom: ${(p) => p.theme.space.sm};
+`;
+
 /** A quiet, bordered panel (Garden's Well). */
 export const Well = styled.div`
   border: 1px solid ${(p) => getColor({ theme: p.theme, variable: 'border.default' })};

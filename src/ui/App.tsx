@@ -1,4 +1,4 @@
-import { Button } from '@zendeskgarden/react-buttons';
+import { Button } from './Button';
 import { Alert } from './Alert';
 import styled from 'styled-components';
 import type { AppSettings, ZafClient } from '../zendesk/types';

@@ -1,9 +1,9 @@
-import { getColor } from './color';
-import { Field, Fieldset, Radio } from '@zendeskgarden/react-forms';
 import { useId } from 'react';
 import styled from 'styled-components';
 import type { Bundle } from '../engine';
 import type { ChecklistKey } from '../engine/bundle';
+import { getColor } from './color';
+import { Choice, Fieldset, Legend } from './forms';
 import { t } from './i18n';
 import { Section } from './Section';
 
@@ -68,24 +68,24 @@ function QuestionGroup({
   const current = toAnswer(value);
   return (
     <Question $needed={needed}>
-      <Fieldset.Legend>
+      <Legend>
         {t(`checklist.questions.${question}`)}
         {needed && <Needed>{t('checklist.needed')}</Needed>}
-      </Fieldset.Legend>
+      </Legend>
       <Choices>
         {ANSWERS.map((answer) => (
-          <Field key={answer}>
-            <Radio
-              name={name}
-              value={answer}
-              checked={current === answer}
-              onChange={() => {
-                onChange(question, answer === 'unanswered' ? undefined : answer === 'yes');
-              }}
-            >
-              <Field.Label isRegular>{t(`answer.${answer}`)}</Field.Label>
-            </Radio>
-          </Field>
+          <Choice
+            key={answer}
+            type="radio"
+            name={name}
+            value={answer}
+            checked={current === answer}
+            onChange={() => {
+              onChange(question, answer === 'unanswered' ? undefined : answer === 'yes');
+            }}
+          >
+            {t(`answer.${answer}`)}
+          </Choice>
         ))}
       </Choices>
     </Question>

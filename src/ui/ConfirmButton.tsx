@@ -1,4 +1,4 @@
-import { Button } from '@zendeskgarden/react-buttons';
+import { Button } from './Button';
 import { useEffect, useRef } from 'react';
 import { t } from './i18n';
 

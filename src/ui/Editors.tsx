@@ -1,15 +1,15 @@
-import { Button } from '@zendeskgarden/react-buttons';
-import { Field, Textarea } from '@zendeskgarden/react-forms';
+import { Button } from './Button';
 import { useMemo } from 'react';
 import styled from 'styled-components';
 import type { Decision, WordingProblem } from '../engine';
 import type { AppSettings } from '../zendesk/types';
+import { TextField } from './forms';
 import { t } from './i18n';
 import { Section } from './Section';
 import { useDebounced } from './useDebounced';
 import { MessageCheck } from './Wording';
 
-const Editor = styled(Field)`
+const Editor = styled(TextField)`
   margin-bottom: ${(p) => p.theme.space.sm};
 `;
 
@@ -43,20 +43,7 @@ function TextEditor({
   rows: number;
   onChange: (value: string) => void;
 }) {
-  return (
-    <Editor>
-      <Field.Label>{label}</Field.Label>
-      <Field.Hint>{hint}</Field.Hint>
-      <Textarea
-        minRows={rows}
-        maxRows={16}
-        value={value}
-        onChange={(e) => {
-          onChange(e.target.value);
-        }}
-      />
-    </Editor>
-  );
+  return <Editor label={label} hint={hint} minRows={rows} maxRows={16} value={value} onChange={onChange} />;
 }
 
 /**

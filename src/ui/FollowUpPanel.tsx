@@ -1,9 +1,9 @@
-import { Button } from '@zendeskgarden/react-buttons';
-import { Field, Textarea } from '@zendeskgarden/react-forms';
+import { Button } from './Button';
 import styled from 'styled-components';
 import { followUpHours } from '../engine';
-import { Alert } from './Alert';
+import { Alert, Banner } from './Alert';
 import { formatTime, teamNames } from './format';
+import { TextField } from './forms';
 import { t } from './i18n';
 import { Facts, PreText, Section } from './Section';
 import { StepList } from './StepList';
@@ -11,11 +11,7 @@ import { useDebounced } from './useDebounced';
 import type { FollowUp } from './useFollowUp';
 import { MessageCheck } from './Wording';
 
-const Banner = styled(Alert)`
-  margin-bottom: ${(p) => p.theme.space.sm};
-`;
-
-const Editor = styled(Field)`
+const Editor = styled(TextField)`
   margin-bottom: ${(p) => p.theme.space.sm};
 `;
 
@@ -42,20 +38,16 @@ function Compose({ followUp, delivery }: { followUp: Tracked; delivery: 'post' |
   const channel = t(`editors.channel.${followUp.channel}`);
   return (
     <>
-      <Editor>
-        <Field.Label>{t('followup.message_label', { channel })}</Field.Label>
-        <Field.Hint>
-          {t(delivery === 'post' ? 'followup.message_hint_post' : 'followup.message_hint_editor', { hours })}
-        </Field.Hint>
-        <Textarea
-          minRows={5}
-          maxRows={12}
-          value={followUp.message}
-          onChange={(e) => {
-            followUp.setMessage(e.target.value);
-          }}
-        />
-      </Editor>
+      <Editor
+        label={t('followup.message_label', { channel })}
+        hint={t(delivery === 'post' ? 'followup.message_hint_post' : 'followup.message_hint_editor', {
+          hours,
+        })}
+        minRows={5}
+        maxRows={12}
+        value={followUp.message}
+        onChange={followUp.setMessage}
+      />
       <MessageCheck problems={problems} message={followUp.message} onChange={followUp.setMessage} />
       <Button
         isPrimary

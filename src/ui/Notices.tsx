@@ -1,11 +1,6 @@
-import { Alert } from './Alert';
-import styled from 'styled-components';
+import { Alert, Banner } from './Alert';
 import { t } from './i18n';
 import { PlainList, PreText } from './Section';
-
-const Banner = styled(Alert)`
-  margin-bottom: ${(p) => p.theme.space.sm};
-`;
 
 function Lines({ lines }: { lines: readonly string[] }) {
   return (

@@ -1,5 +1,5 @@
 import { getColor } from './color';
-import { Button } from '@zendeskgarden/react-buttons';
+import { Button } from './Button';
 import { useId, useState } from 'react';
 import styled from 'styled-components';
 import type { Reason } from '../engine';

@@ -1,18 +1,14 @@
-import { Button } from '@zendeskgarden/react-buttons';
-import { Field, Textarea } from '@zendeskgarden/react-forms';
+import { Button } from './Button';
 import { useState } from 'react';
 import styled from 'styled-components';
-import { Alert } from './Alert';
+import { Alert, Banner } from './Alert';
 import { teamNames } from './format';
+import { TextField } from './forms';
 import { t } from './i18n';
 import { PlainList, PreText } from './Section';
 import type { SaveGuard } from './useSaveGuard';
 
-const Banner = styled(Alert)`
-  margin-bottom: ${(p) => p.theme.space.sm};
-`;
-
-const Reason = styled(Field)`
+const Reason = styled(TextField)`
   margin: ${(p) => p.theme.space.sm} 0;
 `;
 
@@ -38,19 +34,17 @@ function SolveAnyway({ guard, status }: { guard: SaveGuard; status: string }) {
   }
   return (
     <>
-      <Reason>
-        <Field.Label>{t('guard.anyway_label', { status })}</Field.Label>
-        <Field.Hint>{t('guard.anyway_hint')}</Field.Hint>
-        <Textarea
-          minRows={2}
-          value={reason}
-          onChange={(e) => {
-            setReason(e.target.value);
-            setMissing(false);
-          }}
-        />
-        <Field.Hint role="status">{missing ? t('guard.anyway_missing') : ''}</Field.Hint>
-      </Reason>
+      <Reason
+        label={t('guard.anyway_label', { status })}
+        hint={t('guard.anyway_hint')}
+        status={missing ? t('guard.anyway_missing') : ''}
+        minRows={2}
+        value={reason}
+        onChange={(value) => {
+          setReason(value);
+          setMissing(false);
+        }}
+      />
       {guard.outcome?.kind === 'failed' && (
         <Alert.Paragraph>
           <PreText as="span">{guard.outcome.error}</PreText>

@@ -1,4 +1,4 @@
-import { Alert, Well } from './Alert';
+import { Alert, Banner, Well } from './Alert';
 import styled from 'styled-components';
 import { getColor } from './color';
 import type { Decision } from '../engine';
@@ -25,10 +25,6 @@ const Card = styled(Well)<{ $recessed: boolean }>`
     p.$recessed ? getColor({ theme: p.theme, variable: 'background.recessed' }) : 'transparent'};
 `;
 
-const UrgentAlert = styled(Alert)`
-  margin-bottom: ${(p) => p.theme.space.sm};
-`;
-
 /** Props of {@link SuggestionCard}. */
 export interface SuggestionCardProps {
   decision: Decision;
@@ -48,11 +44,11 @@ export function SuggestionCard({ decision: d }: SuggestionCardProps) {
   return (
     <Section title={t('suggestion.heading')}>
       {d.urgent_alert && (
-        <UrgentAlert type="error" role="alert">
+        <Banner type="error" role="alert">
           <Alert.Title>{t('suggestion.urgent_title')}</Alert.Title>
           <Alert.Paragraph>{t('suggestion.urgent_body')}</Alert.Paragraph>
           {d.urgent_alert_text !== null && <AlertText>{d.urgent_alert_text}</AlertText>}
-        </UrgentAlert>
+        </Banner>
       )}
       <Card $recessed={!d.escalate}>
         <Verdict>{verdict(d)}</Verdict>

@@ -1,15 +1,15 @@
-import { getColor } from './color';
-import { Checkbox, Field, Fieldset, Textarea } from '@zendeskgarden/react-forms';
-import { Button } from '@zendeskgarden/react-buttons';
+import { Button } from './Button';
 import { useId } from 'react';
 import styled from 'styled-components';
 import { TARGETS, type Target } from '../engine';
 import type { AppSettings } from '../zendesk/types';
+import { getColor } from './color';
+import { Choice, Fieldset, TextField } from './forms';
 import { sameSet } from './format';
 import { t } from './i18n';
 import { Section } from './Section';
 
-const Option = styled(Field)`
+const Option = styled(Choice)`
   margin-bottom: ${(p) => p.theme.space.xxs};
 `;
 
@@ -21,7 +21,7 @@ const Problem = styled.p`
   color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.danger' })};
 `;
 
-const Override = styled(Field)`
+const Override = styled(TextField)`
   margin-top: ${(p) => p.theme.space.sm};
 `;
 
@@ -66,42 +66,32 @@ export function TargetPicker({
       <p id={hintId}>{t('targets.hint')}</p>
       <Fieldset aria-labelledby={headingId} aria-describedby={hintId}>
         {TARGETS.map((target) => (
-          <Option key={target}>
-            <Checkbox
-              checked={chosen.includes(target)}
-              onChange={(e) => {
-                toggle(target, e.target.checked);
-              }}
-            >
-              <Field.Label isRegular>
-                {t(`teams.${target}`)}
-                {suggested.includes(target) && <Aside> {t('targets.suggested')}</Aside>}
-                {groups[target] === undefined && <Aside> {t('targets.no_group')}</Aside>}
-              </Field.Label>
-            </Checkbox>
+          <Option
+            key={target}
+            type="checkbox"
+            checked={chosen.includes(target)}
+            onChange={(on) => {
+              toggle(target, on);
+            }}
+          >
+            {t(`teams.${target}`)}
+            {suggested.includes(target) && <Aside> {t('targets.suggested')}</Aside>}
+            {groups[target] === undefined && <Aside> {t('targets.no_group')}</Aside>}
           </Option>
         ))}
       </Fieldset>
       {chosen.length === 0 && <Problem role="status">{t('targets.none_chosen')}</Problem>}
       {override && (
         <>
-          <Override>
-            <Field.Label>{t('targets.override_label')}</Field.Label>
-            <Field.Hint>{t('targets.override_hint')}</Field.Hint>
-            <Textarea
-              minRows={2}
-              value={overrideReason}
-              required
-              {...(reasonMissing ? { validation: 'error' as const } : {})}
-              aria-invalid={reasonMissing}
-              onChange={(e) => {
-                onReasonChange(e.target.value);
-              }}
-            />
-            {reasonMissing && (
-              <Field.Message validation="error">{t('targets.override_missing')}</Field.Message>
-            )}
-          </Override>
+          <Override
+            label={t('targets.override_label')}
+            hint={t('targets.override_hint')}
+            minRows={2}
+            value={overrideReason}
+            required
+            error={reasonMissing && t('targets.override_missing')}
+            onChange={onReasonChange}
+          />
           <Button
             size="small"
             isBasic
