@@ -1,4 +1,4 @@
-import { Button } from '@zendeskgarden/react-buttons';
+import { Button } from './Button';
 import styled from 'styled-components';
 import type { HandoffPlan } from '../zendesk/integrations';
 import { needsRetry } from '../zendesk/integrations';
