@@ -10,16 +10,18 @@
 import type { FakeRequestOptions, FakeResponse } from '../http';
 import { SERVICE_NAMES, type FakeService, type ServiceName, type ServiceRequest } from './types';
 
+/** What a queued failure does. */
+export type ServiceFaultKind =
+  /** Answer this status without handling the request (nothing lands). */
+  | { readonly kind: 'status'; readonly status: number; readonly retryAfter?: number }
+  /** Handle the request, then lose the answer: the app sees no answer although the request landed. */
+  | { readonly kind: 'lost' };
+
 /**
  * A failure queued for a service's next request, or with `path` for its next request to that path (Jira's
  * create, after the search that precedes it).
  */
-export type ServiceFault = /** Answer this status without handling the request (nothing lands). */
-(
-  | { readonly kind: 'status'; readonly status: number; readonly retryAfter?: number }
-  /** Handle the request, then lose the answer: the app sees no answer although the request landed. */
-  | { readonly kind: 'lost' }
-) & { readonly path?: string };
+export type ServiceFault = ServiceFaultKind & { readonly path?: string };
 
 /** One request a service received (or a request the proxy refused before any service saw it). */
 export interface ReceivedRecord {
