@@ -48,6 +48,8 @@ export interface HostState {
   };
   /** Every `client.request` options object exactly as the app's frame sent it. */
   readonly appRequests: readonly unknown[];
+  /** The ticket fields the app's install created, by requirements.json identifier (none without one). */
+  readonly installedFields: Readonly<Record<string, number>>;
 }
 
 /** What `window.escalationHost` offers. */
@@ -140,6 +142,7 @@ export function createTestApi(page: InspectedPage): HostTestApi {
           carrier: session.services.carrier.requests(),
         },
         appRequests: session.appRequests,
+        installedFields: session.installed?.ticket_fields ?? {},
       });
     },
     failNext(fault) {
