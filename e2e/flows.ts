@@ -154,3 +154,105 @@ export function escalated(state: HostState, groupSetting: string): Partial<Ticke
     assignee_id: null,
   };
 }
+
+/**
+ * The ticket fields a confirm and a follow-up keep the escalation in: the case's settings name them, or
+ * the app finds the ones its install created (src/zendesk/resources.ts). Null where neither gives one.
+ */
+export function trackingFields(state: HostState): { record: number | null; date: number | null } {
+  const pick = (setting: string, identifier: string): number | null => {
+    const set = Number(state.settings[setting]);
+    if (Number.isSafeInteger(set) && set > 0) return set;
+    return state.installedFields[identifier] ?? null;
+  };
+  return {
+    record: pick('record_field_id', 'escalation_record'),
+    date: pick('follow_up_field_id', 'follow_up_due'),
+  };
+}
+
+/** A custom field's stored value; null when the ticket has no such field or it is empty. */
+export function fieldValue(ticket: Ticket, id: number | null): unknown {
+  return ticket.custom_fields.find((entry) => entry.id === id)?.value ?? null;
+}
+
+/** The ticket without what an escalation changes, nor the custom fields `fieldIds`. */
+export function untouchedBut(ticket: Ticket, fieldIds: readonly (number | null)[]): Record<string, unknown> {
+  return {
+    ...untouched(ticket),
+    custom_fields: ticket.custom_fields.filter((entry) => !fieldIds.includes(entry.id)),
+  };
+}
+
+/** The escalation record stored on the ticket, parsed; throws when the field holds none. */
+export interface StoredRecord {
+  readonly v: number;
+  readonly key: string;
+  readonly at: string;
+  readonly by: { readonly id: number; readonly name: string };
+  readonly suggested: readonly string[];
+  readonly chosen: readonly string[];
+  readonly override: string | null;
+  readonly followUp: { readonly dueAt: string; readonly hours: number; readonly sent: number };
+}
+
+/** The record in the ticket's record field. */
+export function storedRecord(state: HostState): StoredRecord {
+  const value = fieldValue(state.ticket, trackingFields(state).record);
+  if (typeof value !== 'string') throw new Error('The ticket has no escalation record.');
+  return JSON.parse(value) as StoredRecord;
+}
+
+/** The app's writes (not other agents' edits) that changed the custom field `fieldId`. */
+export function writesOfField(state: HostState, fieldId: number | null): HostState['writes'] {
+  return state.writes.filter(
+    (write) =>
+      write.origin === 'request' &&
+      write.events.some((event) => event.type === 'Change' && event.field_name === String(fieldId)),
+  );
+}
+
+/**
+ * Opens a case as `openCase` does, then switches the hand-offs on against the host's local services (the
+ * host keeps their secure settings), with `extra` settings, and waits for the suggestion again.
+ */
+export async function openWithHandoffs(
+  stage: Stage,
+  caseId: string,
+  handoffSettings: Readonly<Record<string, unknown>>,
+  reuse?: Page,
+): Promise<OpenTicket> {
+  const opened = await openCase(stage, caseId, reuse);
+  const { page, app } = opened;
+  const settings = JSON.parse(await page.locator('#settings-json').inputValue()) as Record<string, unknown>;
+  await page.locator('#settings-json').fill(JSON.stringify({ ...settings, ...handoffSettings }));
+  await page.locator('#settings-apply').click();
+  await app.getByRole('heading', { name: t('suggestion.heading'), exact: true }).waitFor();
+  const seeded = await hostState(page);
+  expect(seeded.settings).toMatchObject(handoffSettings);
+  expect(seeded.writes).toEqual([]);
+  return { ...opened, seeded };
+}
+
+/** The hand-offs box once every hand-off has an outcome, as `{hand-off label: status label}`. */
+export async function handoffOutcome(app: FrameLocator): Promise<Record<string, string>> {
+  const box = app.locator('div', { has: app.getByText(t('handoffs.heading'), { exact: true }) }).last();
+  await box.getByText(t('handoffs.running'), { exact: true }).waitFor({ state: 'detached' });
+  // Each line reads "<hand-off>: <status>", then the link, the detail and any button, left out here.
+  const items = await box.locator('li').evaluateAll((lis) =>
+    lis.map((li) => {
+      const label = li.querySelector('strong')?.textContent ?? '';
+      const copy = li.cloneNode(true) as HTMLElement;
+      for (const extra of copy.querySelectorAll('strong, a, div, pre, button')) extra.remove();
+      return [label, copy.textContent.replace(/^\s*:\s*/u, '').trim()] as const;
+    }),
+  );
+  return Object.fromEntries(items);
+}
+
+/** The internal notes that record hand-offs, oldest first. */
+export function handoffNotes(state: HostState): string[] {
+  return state.comments
+    .filter((comment) => !comment.public && comment.body.includes('(Escalation Guide hand-off '))
+    .map((comment) => comment.body);
+}
