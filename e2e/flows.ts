@@ -256,3 +256,12 @@ export function handoffNotes(state: HostState): string[] {
     .filter((comment) => !comment.public && comment.body.includes('(Escalation Guide hand-off '))
     .map((comment) => comment.body);
 }
+
+/**
+ * The stored ticket without what a confirm or a follow-up writes: the escalation fields above, and the
+ * escalation record and follow-up date fields wherever the settings or the install put them.
+ */
+export function untouchedByEscalation(state: HostState): Record<string, unknown> {
+  const fields = trackingFields(state);
+  return untouchedBut(state.ticket, [fields.record, fields.date]);
+}

@@ -22,7 +22,7 @@ import {
   region,
   result,
   review,
-  untouched,
+  untouchedByEscalation,
   type OpenTicket,
 } from './flows';
 import {
@@ -200,7 +200,7 @@ describe('the sidebar in the local Zendesk host', () => {
     expect(after.ticket).toMatchObject(escalated(after, 'carrier_group_id'));
     expect(after.ticket.group_id).toBe(24000000000104);
     expect(after.ticket.tags).toEqual([...ticket.tags, 'escalated_carrier']);
-    expect(untouched(after.ticket)).toEqual(untouched(seeded.ticket));
+    expect(untouchedByEscalation(after)).toEqual(untouchedByEscalation(seeded));
     expect(after.createdTickets).toEqual([]);
     expect(after.writes.map((write) => [write.origin, write.method, write.url])).toEqual([
       ['request', 'PUT', `/api/v2/tickets/${ticket.id}.json`],
@@ -297,7 +297,7 @@ describe('the sidebar in the local Zendesk host', () => {
       expect(written.note).toContain(reason);
     expect(after.ticket).toMatchObject(escalated(after, 'trust_safety_group_id'));
     expect(after.ticket.tags).toEqual([...ticket.tags, 'escalated_ts', 'slo_at_risk']);
-    expect(untouched(after.ticket)).toEqual(untouched(seeded.ticket));
+    expect(untouchedByEscalation(after)).toEqual(untouchedByEscalation(seeded));
     expect(after.writes).toHaveLength(2);
     expect(errors).toEqual([]);
   });
@@ -353,7 +353,7 @@ describe('the sidebar in the local Zendesk host', () => {
     noteAndReply(added(seeded, after), agentId);
     expect(after.ticket).toMatchObject(escalated(after, 'trust_safety_group_id'));
     expect(after.ticket.tags).toEqual([...ticket.tags, 'escalated_ts', 'priority_high']);
-    expect(untouched(after.ticket)).toEqual(untouched(seeded.ticket));
+    expect(untouchedByEscalation(after)).toEqual(untouchedByEscalation(seeded));
     expect(errors).toEqual([]);
   });
 
