@@ -140,41 +140,9 @@ const ESCALATION_FIELDS = new Set([
   'updated_at',
 ]);
 
-/** The fields a confirm writes besides the note: the escalation record and the follow-up date. */
-const WRITTEN_FIELDS = ['escalation_record', 'follow_up_due'];
-
-/**
- * The ticket without what an escalation changes: the escalation fields, and the record and follow-up
- * date fields the install created (`state.installedFields`; `recordAndDate` checks those).
- */
-export function untouched(ticket: Ticket, state: HostState): Record<string, unknown> {
-  const written = new Set(WRITTEN_FIELDS.map((name) => state.installedFields[name]));
-  return Object.fromEntries(
-    Object.entries(ticket)
-      .filter(([key]) => !ESCALATION_FIELDS.has(key))
-      .map(([key, value]) =>
-        key === 'custom_fields' && Array.isArray(value)
-          ? [key, (value as { id: number }[]).filter((field) => !written.has(field.id))]
-          : [key, value],
-      ),
-  );
-}
-
-/**
- * The escalation record and follow-up date a confirm wrote, read back from the stored ticket: the record
- * names the chosen teams and the date is the record's due date, as Zendesk's date fields hold it.
- */
-export function recordAndDate(state: HostState): { chosen: string[]; dueDate: string | null } {
-  const field = (name: string): unknown => {
-    const id = state.installedFields[name];
-    return state.ticket.custom_fields.find((entry) => entry.id === id)?.value ?? null;
-  };
-  const raw = field('escalation_record');
-  const record =
-    typeof raw === 'string' ? (JSON.parse(raw) as { chosen: string[]; followUp: { dueAt: string } }) : null;
-  const date = field('follow_up_due');
-  expect(date).toBe(record === null ? null : record.followUp.dueAt.slice(0, 10));
-  return { chosen: record?.chosen ?? [], dueDate: typeof date === 'string' ? date : null };
+/** The ticket without what an escalation changes. */
+export function untouched(ticket: Ticket): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(ticket).filter(([key]) => !ESCALATION_FIELDS.has(key)));
 }
 
 /** The escalation fields the settings say a confirm to `groupSetting`'s team writes. */
@@ -185,4 +153,115 @@ export function escalated(state: HostState, groupSetting: string): Partial<Ticke
     group_id: Number(state.settings[groupSetting]),
     assignee_id: null,
   };
+}
+
+/**
+ * The ticket fields a confirm and a follow-up keep the escalation in: the case's settings name them, or
+ * the app finds the ones its install created (src/zendesk/resources.ts). Null where neither gives one.
+ */
+export function trackingFields(state: HostState): { record: number | null; date: number | null } {
+  const pick = (setting: string, identifier: string): number | null => {
+    const set = Number(state.settings[setting]);
+    if (Number.isSafeInteger(set) && set > 0) return set;
+    return state.installedFields[identifier] ?? null;
+  };
+  return {
+    record: pick('record_field_id', 'escalation_record'),
+    date: pick('follow_up_field_id', 'follow_up_due'),
+  };
+}
+
+/** A custom field's stored value; null when the ticket has no such field or it is empty. */
+export function fieldValue(ticket: Ticket, id: number | null): unknown {
+  return ticket.custom_fields.find((entry) => entry.id === id)?.value ?? null;
+}
+
+/** The ticket without what an escalation changes, nor the custom fields `fieldIds`. */
+export function untouchedBut(ticket: Ticket, fieldIds: readonly (number | null)[]): Record<string, unknown> {
+  return {
+    ...untouched(ticket),
+    custom_fields: ticket.custom_fields.filter((entry) => !fieldIds.includes(entry.id)),
+  };
+}
+
+/** The escalation record stored on the ticket, parsed; throws when the field holds none. */
+export interface StoredRecord {
+  readonly v: number;
+  readonly key: string;
+  readonly at: string;
+  readonly by: { readonly id: number; readonly name: string };
+  readonly suggested: readonly string[];
+  readonly chosen: readonly string[];
+  readonly override: string | null;
+  readonly followUp: { readonly dueAt: string; readonly hours: number; readonly sent: number };
+}
+
+/** The record in the ticket's record field. */
+export function storedRecord(state: HostState): StoredRecord {
+  const value = fieldValue(state.ticket, trackingFields(state).record);
+  if (typeof value !== 'string') throw new Error('The ticket has no escalation record.');
+  return JSON.parse(value) as StoredRecord;
+}
+
+/** The app's writes (not other agents' edits) that changed the custom field `fieldId`. */
+export function writesOfField(state: HostState, fieldId: number | null): HostState['writes'] {
+  return state.writes.filter(
+    (write) =>
+      write.origin === 'request' &&
+      write.events.some((event) => event.type === 'Change' && event.field_name === String(fieldId)),
+  );
+}
+
+/**
+ * Opens a case as `openCase` does, then switches the hand-offs on against the host's local services (the
+ * host keeps their secure settings), with `extra` settings, and waits for the suggestion again.
+ */
+export async function openWithHandoffs(
+  stage: Stage,
+  caseId: string,
+  handoffSettings: Readonly<Record<string, unknown>>,
+  reuse?: Page,
+): Promise<OpenTicket> {
+  const opened = await openCase(stage, caseId, reuse);
+  const { page, app } = opened;
+  const settings = JSON.parse(await page.locator('#settings-json').inputValue()) as Record<string, unknown>;
+  await page.locator('#settings-json').fill(JSON.stringify({ ...settings, ...handoffSettings }));
+  await page.locator('#settings-apply').click();
+  await app.getByRole('heading', { name: t('suggestion.heading'), exact: true }).waitFor();
+  const seeded = await hostState(page);
+  expect(seeded.settings).toMatchObject(handoffSettings);
+  expect(seeded.writes).toEqual([]);
+  return { ...opened, seeded };
+}
+
+/** The hand-offs box once every hand-off has an outcome, as `{hand-off label: status label}`. */
+export async function handoffOutcome(app: FrameLocator): Promise<Record<string, string>> {
+  const box = app.locator('div', { has: app.getByText(t('handoffs.heading'), { exact: true }) }).last();
+  await box.getByText(t('handoffs.running'), { exact: true }).waitFor({ state: 'detached' });
+  // Each line reads "<hand-off>: <status>", then the link, the detail and any button, left out here.
+  const items = await box.locator('li').evaluateAll((lis) =>
+    lis.map((li) => {
+      const label = li.querySelector('strong')?.textContent ?? '';
+      const copy = li.cloneNode(true) as HTMLElement;
+      for (const extra of copy.querySelectorAll('strong, a, div, pre, button')) extra.remove();
+      return [label, copy.textContent.replace(/^\s*:\s*/u, '').trim()] as const;
+    }),
+  );
+  return Object.fromEntries(items);
+}
+
+/** The internal notes that record hand-offs, oldest first. */
+export function handoffNotes(state: HostState): string[] {
+  return state.comments
+    .filter((comment) => !comment.public && comment.body.includes('(Escalation Guide hand-off '))
+    .map((comment) => comment.body);
+}
+
+/**
+ * The stored ticket without what a confirm or a follow-up writes: the escalation fields above, and the
+ * escalation record and follow-up date fields wherever the settings or the install put them.
+ */
+export function untouchedByEscalation(state: HostState): Record<string, unknown> {
+  const fields = trackingFields(state);
+  return untouchedBut(state.ticket, [fields.record, fields.date]);
 }

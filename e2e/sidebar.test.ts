@@ -22,8 +22,7 @@ import {
   region,
   result,
   review,
-  recordAndDate,
-  untouched,
+  untouchedByEscalation,
   type OpenTicket,
 } from './flows';
 import {
@@ -201,8 +200,7 @@ describe('the sidebar in the local Zendesk host', () => {
     expect(after.ticket).toMatchObject(escalated(after, 'carrier_group_id'));
     expect(after.ticket.group_id).toBe(24000000000104);
     expect(after.ticket.tags).toEqual([...ticket.tags, 'escalated_carrier']);
-    expect(untouched(after.ticket, after)).toEqual(untouched(seeded.ticket, after));
-    expect(recordAndDate(after).chosen).toEqual(['carrier']);
+    expect(untouchedByEscalation(after)).toEqual(untouchedByEscalation(seeded));
     expect(after.createdTickets).toEqual([]);
     expect(after.writes.map((write) => [write.origin, write.method, write.url])).toEqual([
       ['request', 'PUT', `/api/v2/tickets/${ticket.id}.json`],
@@ -299,8 +297,7 @@ describe('the sidebar in the local Zendesk host', () => {
       expect(written.note).toContain(reason);
     expect(after.ticket).toMatchObject(escalated(after, 'trust_safety_group_id'));
     expect(after.ticket.tags).toEqual([...ticket.tags, 'escalated_ts', 'slo_at_risk']);
-    expect(untouched(after.ticket, after)).toEqual(untouched(seeded.ticket, after));
-    expect(recordAndDate(after).chosen).toEqual(['trust_safety']);
+    expect(untouchedByEscalation(after)).toEqual(untouchedByEscalation(seeded));
     expect(after.writes).toHaveLength(2);
     expect(errors).toEqual([]);
   });
@@ -356,8 +353,7 @@ describe('the sidebar in the local Zendesk host', () => {
     noteAndReply(added(seeded, after), agentId);
     expect(after.ticket).toMatchObject(escalated(after, 'trust_safety_group_id'));
     expect(after.ticket.tags).toEqual([...ticket.tags, 'escalated_ts', 'priority_high']);
-    expect(untouched(after.ticket, after)).toEqual(untouched(seeded.ticket, after));
-    expect(recordAndDate(after).chosen).toEqual(['trust_safety']);
+    expect(untouchedByEscalation(after)).toEqual(untouchedByEscalation(seeded));
     expect(errors).toEqual([]);
   });
 

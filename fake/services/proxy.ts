@@ -10,12 +10,18 @@
 import type { FakeRequestOptions, FakeResponse } from '../http';
 import { SERVICE_NAMES, type FakeService, type ServiceName, type ServiceRequest } from './types';
 
-/** A failure queued for a service's next request. */
-export type ServiceFault =
+/** What a queued failure does. */
+export type ServiceFaultKind =
   /** Answer this status without handling the request (nothing lands). */
   | { readonly kind: 'status'; readonly status: number; readonly retryAfter?: number }
   /** Handle the request, then lose the answer: the app sees no answer although the request landed. */
   | { readonly kind: 'lost' };
+
+/**
+ * A failure queued for a service's next request, or with `path` for its next request to that path (Jira's
+ * create, after the search that precedes it).
+ */
+export type ServiceFault = ServiceFaultKind & { readonly path?: string };
 
 /** One request a service received (or a request the proxy refused before any service saw it). */
 export interface ReceivedRecord {
@@ -201,7 +207,11 @@ export function createProxy(options: ProxyOptions): LocalProxy {
         return response;
       }
 
-      const at = faults.findIndex((queued) => queued.service === service.name);
+      const at = faults.findIndex(
+        (queued) =>
+          queued.service === service.name &&
+          (queued.fault.path === undefined || queued.fault.path === finalUrl.pathname),
+      );
       const fault = at === -1 ? null : (faults.splice(at, 1)[0]?.fault ?? null);
       const serviceRequest: ServiceRequest = { method, url: finalUrl, headers, body };
       let response: FakeResponse;

@@ -331,4 +331,16 @@ describe("the model of Zendesk's proxy", () => {
     expect(send()?.status).toBe(200);
     expect(proxy.received().map((r) => r.fault)).toEqual(['status', 'lost', null]);
   });
+
+  it('plays a fault with a path on the first request to that path only', () => {
+    const { proxy, echo } = setup();
+    const send = (pathname: string) =>
+      proxy.request({ url: `https://carrier.example.com${pathname}`, type: 'POST' }, ZENDESK);
+    proxy.failNext('carrier', { kind: 'status', status: 500, path: '/create' });
+    expect(send('/search')?.status).toBe(200);
+    expect(send('/create')?.status).toBe(500);
+    expect(send('/create')?.status).toBe(200);
+    expect(echo.seen.map((request) => request.url.pathname)).toEqual(['/search', '/create']);
+    expect(proxy.pendingFaults()).toEqual([]);
+  });
 });

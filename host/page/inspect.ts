@@ -48,7 +48,7 @@ export interface HostState {
   };
   /** Every `client.request` options object exactly as the app's frame sent it. */
   readonly appRequests: readonly unknown[];
-  /** The ticket fields the app's install created, by requirements.json identifier (empty: no install). */
+  /** The ticket fields the app's install created, by requirements.json identifier (none without one). */
   readonly installedFields: Readonly<Record<string, number>>;
 }
 

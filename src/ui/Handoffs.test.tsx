@@ -33,6 +33,7 @@ const handoffs = (results: HandoffResult[] | null, over: Partial<Handoffs> = {})
   results,
   running: false,
   retry: vi.fn(),
+  resend: vi.fn(),
   ...over,
 });
 
@@ -110,5 +111,34 @@ describe('HandoffResults', () => {
       />,
     );
     expect(screen.getByRole('button', { name: t('handoffs.retrying') }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('offers a Slack alert whose answer was lost only on its own, never with the failed ones', async () => {
+    const user = userEvent.setup();
+    const state = handoffs([
+      { kind: 'slack', status: 'unconfirmed', detail: 'Slack did not answer in time.', recorded: true },
+      { kind: 'pagerduty', status: 'failed', detail: 'PagerDuty had a problem (500).', recorded: true },
+    ]);
+    const { container } = renderUi(<HandoffResults handoffs={state} />);
+    expect(screen.getByRole('alert').textContent).toContain(
+      `${t('handoffs.kind.slack')}: ${t('handoffs.status.unconfirmed')}`,
+    );
+    await user.click(screen.getByRole('button', { name: t('handoffs.retry') }));
+    expect(state.retry).toHaveBeenCalledTimes(1);
+    expect(state.resend).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: t('handoffs.send_again') }));
+    expect(state.resend).toHaveBeenCalledWith('slack');
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('warns about an unconfirmed alert even when nothing failed, without a retry', () => {
+    renderUi(
+      <HandoffResults
+        handoffs={handoffs([{ kind: 'slack', status: 'unconfirmed', detail: 'x', recorded: true }])}
+      />,
+    );
+    expect(screen.getByRole('alert').textContent).toContain(t('handoffs.status.unconfirmed'));
+    expect(screen.queryByRole('button', { name: t('handoffs.retry') })).toBeNull();
+    expect(screen.getByRole('button', { name: t('handoffs.send_again') })).toBeTruthy();
   });
 });

@@ -36,8 +36,9 @@ export function HandoffResults({ handoffs }: { handoffs: Handoffs }) {
   const { plan, results, running } = handoffs;
   if (plan === null) return null;
   const retry = results?.some(needsRetry) ?? false;
+  const attention = retry || (results?.some((r) => r.status === 'unconfirmed') ?? false);
   return (
-    <Box type={retry ? 'warning' : 'info'} role={retry ? 'alert' : 'status'}>
+    <Box type={attention ? 'warning' : 'info'} role={attention ? 'alert' : 'status'}>
       <Alert.Title>{t('handoffs.heading')}</Alert.Title>
       {results === null ? (
         <Alert.Paragraph>{t('handoffs.running')}</Alert.Paragraph>
@@ -56,6 +57,17 @@ export function HandoffResults({ handoffs }: { handoffs: Handoffs }) {
                 </>
               )}
               <PreText>{r.detail}</PreText>
+              {r.status === 'unconfirmed' && (
+                <Button
+                  size="small"
+                  disabled={running}
+                  onClick={() => {
+                    handoffs.resend(r.kind);
+                  }}
+                >
+                  {t('handoffs.send_again')}
+                </Button>
+              )}
             </li>
           ))}
         </PlainList>

@@ -23,6 +23,8 @@ export interface Handoffs {
   running: boolean;
   /** Runs again the hand-offs that failed or are not recorded yet. */
   retry: () => void;
+  /** Sends one unconfirmed hand-off again, once the agent found it did not arrive. */
+  resend: (kind: HandoffResult['kind']) => void;
 }
 
 /** Plans and runs the hand-offs of the escalation `flow` confirms. */
@@ -90,6 +92,9 @@ export function useHandoffs(client: ZafClient, settings: AppSettings, flow: Esca
       if (plan === null || current === null || running) return;
       const again = current.filter(needsRetry).map((r) => r.kind);
       if (again.length > 0) start(plan, again);
+    },
+    resend: (kind) => {
+      if (plan !== null && !running) start(plan, [kind]);
     },
   };
 }

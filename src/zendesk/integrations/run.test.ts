@@ -15,7 +15,7 @@ import { buildPlan } from '../plan';
 import { asManifestParameters, CASES_DIR, harness } from '../testkit';
 import { applyPlan } from '../writer';
 import { planHandoffs, type HandoffPlan } from './plan';
-import { runHandoffs } from './run';
+import { needsRetry, runHandoffs } from './run';
 
 const OUTAGE = '08-columbus-outage-17-tickets.json';
 const MEDIA = '12-reporter-press-inquiry.json';
@@ -195,6 +195,33 @@ describe('runHandoffs', () => {
     expect(s.services.carrier.requests()).toHaveLength(1);
     expect(s.services.pagerduty.incidents()).toHaveLength(1);
     expect(s.services.jira.issues()).toHaveLength(1);
+    expect(s.handoffNotes()).toHaveLength(4);
+  });
+
+  it('never posts a Slack alert twice when its answer was lost: not with the failed ones, only on request', async () => {
+    const s = await escalated(OUTAGE);
+    s.services.proxy.failNext('slack', { kind: 'lost' });
+    s.services.proxy.failNext('pagerduty', { kind: 'status', status: 500 });
+    const first = await s.run();
+    expect(first.map((r) => [r.kind, r.status, needsRetry(r)])).toEqual([
+      ['slack', 'unconfirmed', false],
+      ['pagerduty', 'failed', true],
+      ['jira', 'sent', false],
+      ['carrier', 'sent', false],
+    ]);
+    expect(first[0]?.detail).toMatch(/Slack did not answer in time.*look in the Slack channel/u);
+    // The alert did land: the channel has it once.
+    expect(s.services.slack.messages()).toHaveLength(1);
+
+    const retry = await s.run({ only: first.filter(needsRetry).map((r) => r.kind) });
+    expect(retry.map((r) => [r.kind, r.status])).toEqual([['pagerduty', 'sent']]);
+    expect(s.services.slack.messages()).toHaveLength(1);
+    expect(s.services.proxy.received().filter((r) => r.service === 'slack')).toHaveLength(1);
+    expect(s.handoffNotes()).toHaveLength(3);
+
+    // The agent found no alert in the channel and asks for it: posted and recorded.
+    const again = await s.run({ only: ['slack'] });
+    expect(again.map((r) => [r.kind, r.status, r.recorded])).toEqual([['slack', 'sent', true]]);
     expect(s.handoffNotes()).toHaveLength(4);
   });
 

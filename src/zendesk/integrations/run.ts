@@ -18,8 +18,11 @@ import { handoffMarker, jiraTag, NOTE_PREFIX, readRecorded, writeRecord, type Re
 import type { HandoffKind } from './settings';
 import { slackCall } from './slack';
 
-/** How one hand-off ended. */
-export type HandoffStatus = 'sent' | 'already_sent' | 'not_needed' | 'failed';
+/**
+ * How one hand-off ended. `unconfirmed`: sent to a service with no guard against a repeat (Slack), whose
+ * answer was lost: it may be in the channel, so it is never sent again by a retry, only on the agent's word.
+ */
+export type HandoffStatus = 'sent' | 'already_sent' | 'not_needed' | 'failed' | 'unconfirmed';
 
 /** One hand-off's outcome, for the sidebar. */
 export interface HandoffResult {
@@ -141,7 +144,12 @@ async function run(client: ZafClient, given: HandoffPlan, options: RunOptions): 
           rest: options.rest ?? {},
         });
       } catch (error) {
-        results.push({ kind, status: 'failed', detail: failureText(kind, error), recorded: true });
+        results.push({
+          kind,
+          status: unconfirmed(kind, error) ? 'unconfirmed' : 'failed',
+          detail: failureText(kind, error),
+          recorded: true,
+        });
         continue;
       }
       if (attempt.kind === 'not_needed') {
@@ -175,8 +183,19 @@ async function run(client: ZafClient, given: HandoffPlan, options: RunOptions): 
   return results;
 }
 
+/**
+ * A Slack post whose answer never came most likely landed, and a webhook cannot be asked: sending it
+ * again with the failed hand-offs would post the alert twice. (A 5xx is an answer: Slack refused it.)
+ */
+function unconfirmed(kind: HandoffKind, error: unknown): boolean {
+  return kind === 'slack' && error instanceof ServiceError && error.kind === 'no_answer';
+}
+
 function failureText(kind: HandoffKind, error: unknown): string {
   const text = errorText(error);
+  if (unconfirmed(kind, error)) {
+    return `${text} It is not posted again with the failed hand-offs: look in the Slack channel, and post it again only if it is not there.`;
+  }
   if (error instanceof ServiceError && error.mayHaveLanded && kind === 'slack') {
     return `${text} Look in the Slack channel before retrying: a retry posts the alert again.`;
   }
