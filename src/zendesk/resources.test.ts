@@ -5,7 +5,7 @@ import { createFakeClient } from '../../fake/client';
 import { installRequirements, type InstalledIds } from '../../fake/install';
 import { createFakeZendesk, type FakeZendesk } from '../../fake/zendesk';
 import { loadTicket } from './loader';
-import { clearFieldCache, discoverFields, INSTALLED_FIELDS } from './resources';
+import { clearFieldCache, discoverFields, INSTALLED_FIELDS, requirementIdsFrom } from './resources';
 import { parseSettings } from './settings';
 import type { ZafClient } from './types';
 import { sharedCases } from './testkit';
@@ -209,6 +209,27 @@ describe('discoverFields', () => {
     expect(found.problems[0]).toMatch(/Could not look up the app's ticket fields/u);
     const again = await discoverFields(host, noIds);
     expect(again.problems).toEqual([]);
+  });
+});
+
+describe('requirementIdsFrom', () => {
+  it('takes ticket field requirements only, an id as text too, and nothing from errors or empty answers', () => {
+    const ids = requirementIdsFrom({
+      'requirement:issue_category': { requirement_id: 11, requirement_type: 'ticket_fields' },
+      'requirement:refund_amount': { requirement_id: '12', requirement_type: 'ticket_fields' },
+      'requirement:follow_up_due': { requirement_id: 13, requirement_type: 'macros' },
+      'requirement:escalation_record': null,
+      errors: {},
+    });
+    expect([...ids]).toEqual([
+      ['issue_category', 11],
+      ['refund_amount', 12],
+    ]);
+    const failed = requirementIdsFrom({
+      'requirement:issue_category': { requirement_id: 11, requirement_type: 'ticket_fields' },
+      errors: { 'requirement:issue_category': { message: 'no' } },
+    });
+    expect(failed.size).toBe(0);
   });
 });
 

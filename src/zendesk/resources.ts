@@ -94,8 +94,11 @@ const requirementItem = v.looseObject({
   requirement_id: zendeskId,
   requirement_type: v.string(),
 });
-/** ZAF's answer to `requirement:<identifier>`, as far as the app relies on it. */
-const hostRequirement = v.looseObject({ requirement_id: zendeskId, requirement_type: v.string() });
+/** ZAF's answer to `requirement:<identifier>`, as far as the app relies on it (an id as text is read too). */
+const hostRequirement = v.looseObject({
+  requirement_id: v.union([zendeskId, v.pipe(v.string(), v.regex(/^\d+$/u), v.transform(Number), zendeskId)]),
+  requirement_type: v.string(),
+});
 const ticketFieldItem = v.looseObject({
   id: zendeskId,
   title: v.string(),
@@ -119,8 +122,8 @@ export function requirementPaths(settings: AppSettings, only?: readonly FieldKey
 
 /**
  * identifier → ticket field id, from a get's answer: a requirement path answered with a ticket field
- * requirement. A path in `errors`, or answered with nothing (ZAF's answer for an app without that
- * requirement), is not found.
+ * requirement. A path in `errors` (the host does not know it) or answered with nothing (what Zendesk's
+ * requirements sample app expects for a missing requirement) is not found.
  */
 export function requirementIdsFrom(answer: Readonly<Record<string, unknown>>): Map<string, number> {
   const errors = answer.errors;
