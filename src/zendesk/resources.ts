@@ -96,7 +96,11 @@ const requirementItem = v.looseObject({
 });
 /** ZAF's answer to `requirement:<identifier>`, as far as the app relies on it (an id as text is read too). */
 const hostRequirement = v.looseObject({
-  requirement_id: v.union([zendeskId, v.pipe(v.string(), v.regex(/^\d+$/u), v.transform(Number), zendeskId)]),
+  requirement_id: v.pipe(
+    v.union([v.number(), v.pipe(v.string(), v.regex(/^\d+$/u))]),
+    v.transform(Number),
+    zendeskId,
+  ),
   requirement_type: v.string(),
 });
 const ticketFieldItem = v.looseObject({
