@@ -243,7 +243,11 @@ describe('hand-offs beyond Zendesk, in the local host', () => {
       [t('handoffs.kind.slack')]: t('handoffs.status.sent'),
       [t('handoffs.kind.pagerduty')]: t('handoffs.status.not_needed'),
     });
-    await inHours.app.getByText(/within the business hours of "Always open"/u).waitFor();
+    // The host signs in an agent: the schedule is shown by its id, and its holidays, which only admins
+    // may list, go unchecked, as the detail says.
+    await inHours.app
+      .getByText(/within the business hours of "Always open" .*; holidays not checked: only admins may list/u)
+      .waitFor();
     expect((await hostState(inHours.page)).handoffs.pagerduty).toEqual([]);
 
     const afterHours = await openWithHandoffs(MEDIA_CASE, { business_hours_schedule_id: ALWAYS_CLOSED });

@@ -71,6 +71,16 @@ describe('the supervisors’ review in the local host', () => {
     if (roundTrip !== undefined) {
       expect(await app.locator(`tr[data-ticket="${roundTrip.id}"] td`).last().innerText()).toBe('no');
     }
+    // No admin typed the record field's id: the page found the installed field through ZAF's
+    // requirement:escalation_record get (no request of its own), so the records were read, and only the
+    // escalations the history left without a readable record fall back to their notes.
+    const settings = await page.evaluate(() => window.escalationReviewHost?.settings ?? {});
+    expect(settings).not.toHaveProperty('record_field_id');
+    expect(await app.getByText('ticket field was not found', { exact: false }).count()).toBe(0);
+    const lookups = (await requests(page)).filter((r) => /requirements|ticket_fields/u.test(r.url));
+    expect(lookups).toEqual([]);
+    const fromNotes = await app.getByText('read from the note', { exact: false }).count();
+    expect(fromNotes).toBeLessThan(shown.length / 2);
     // Ticket text is text: the subject with an <img> tag shows as written, and no image was made.
     expect(await app.getByText('<img src=x onerror=alert(1)>', { exact: false }).count()).toBeGreaterThan(0);
     expect(await app.locator('img').count()).toBe(0);

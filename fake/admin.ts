@@ -1,10 +1,11 @@
 /**
  * The account's configuration in the fake Zendesk: ticket fields, macros, views and automations, and each
  * app installation's requirements list (what its install created). Shapes and rules follow Zendesk's REST
- * API: list endpoints answer cursor pages (`page[size]`) or offset pages, creating a ticket field and
- * reading an installation's requirements are for admins (403 for anyone else), a dropdown needs options,
- * an automation needs a time-based condition, a condition on status/type/group/assignee/requester and an
- * action that nullifies a condition, and a condition or action may only name a custom field that exists.
+ * API: list endpoints answer cursor pages (`page[size]`) or offset pages, creating a ticket field or an
+ * automation is for admins (403 for anyone else), reading an installation's requirements is for agents
+ * too (Zendesk documents it "Allowed For: Agents"), a dropdown needs options, an automation needs a
+ * time-based condition, a condition on status/type/group/assignee/requester and an action that nullifies
+ * a condition, and a condition or action may only name a custom field that exists.
  */
 import { errorResponse, jsonResponse, recordInvalid, RequestRejection, type FakeRequest } from './http';
 import { listPage, offsetPage } from './paging';
@@ -49,7 +50,21 @@ const FIELD_TYPES = new Set([
   'text',
   'textarea',
 ]);
-const TIME_BASED = /^hours_(since|until)_/u;
+/** The time-based condition fields of automations in Zendesk's conditions reference, in hours. */
+const TIME_BASED = new Set([
+  'NEW',
+  'OPEN',
+  'PENDING',
+  'HOLD',
+  'SOLVED',
+  'CLOSED',
+  'assigned_at',
+  'updated_at',
+  'requester_updated_at',
+  'assignee_updated_at',
+  'due_date',
+  'until_due_date',
+]);
 const AUTOMATION_SUBJECTS = new Set(['status', 'type', 'group_id', 'assignee_id', 'requester_id']);
 const CUSTOM_FIELD = /^custom_fields_(\d+)$/u;
 const FAKE_ACCOUNT_ID = 1;
@@ -238,7 +253,7 @@ export class AccountResources {
     const all = this.checkFields(conditions(given.all, 'conditions.all'), 'conditions.all');
     const any = this.checkFields(conditions(given.any, 'conditions.any'), 'conditions.any');
     const acts = this.checkFields(actions(payload.actions), 'actions');
-    if (!all.some((c) => TIME_BASED.test(c.field))) {
+    if (!all.some((c) => TIME_BASED.has(c.field))) {
       invalid('conditions', 'Conditions: an automation needs at least one time-based condition in "all".');
     }
     if (!all.some((c) => AUTOMATION_SUBJECTS.has(c.field))) {
@@ -365,7 +380,6 @@ export class AccountResources {
         method: 'GET',
         path: 'apps/installations/(\\d+)/requirements',
         handle: (request, [id]) => {
-          adminOnly();
           const list = this.requirements(Number(id));
           if (list === undefined) return errorResponse(404, 'RecordNotFound', 'Not found');
           return jsonResponse(200, offsetPage('requirements', list, request, this.options.origin));

@@ -68,6 +68,24 @@ describe('get', () => {
     );
   });
 
+  it("answers requirement:<identifier> from its installation's requirements, and an unknown one as an error", async () => {
+    const { fake, client } = setup({ installationId: 9 });
+    fake.resources.addInstallation(9);
+    fake.resources.addRequirement(9, 'refund_amount', 'ticket_fields', 777);
+    const answer = await client.get(['requirement:refund_amount', 'requirement:issue_category']);
+    expect(answer['requirement:refund_amount']).toMatchObject({
+      identifier: 'refund_amount',
+      requirement_id: 777,
+      requirement_type: 'ticket_fields',
+    });
+    expect(Object.keys(answer.errors ?? {})).toEqual(['requirement:issue_category']);
+    await expect(client.get('requirement:issue_category')).rejects.toThrow(/"requirement:issue_category"/u);
+    const other = createFakeClient(fake, { ticketId: TICKET, installationId: 10 });
+    expect(Object.keys((await other.get(['requirement:refund_amount'])).errors ?? {})).toEqual([
+      'requirement:refund_amount',
+    ]);
+  });
+
   it('reads what the ticket holds now, after a write', async () => {
     const { fake, client } = setup();
     fake.simulateConcurrentEdit(TICKET, { status: 'pending' });

@@ -2,7 +2,8 @@
  * A ZAF `client` backed by the one fake Zendesk, for tests that run without a host frame: component tests
  * (Testing Library) and the src/zendesk adapters' tests. `request` goes to `FakeZendesk.request` and
  * settles as the SDK does (the body on 2xx; a jqXHR-like rejection otherwise); `get` reads the fake's
- * ticket in ZAF's camelCase shapes; `set` and `invoke` are recorded and change an editor overlay (the
+ * ticket in ZAF's camelCase shapes and `requirement:<identifier>` from the installation's requirements
+ * (what fake/install.ts created for `installationId`); `set` and `invoke` are recorded and change an editor overlay (the
  * agent's unsaved form), firing the change events (`comment.text.changed`...) as the host would; `fire`
  * plays the host's events.
  */
@@ -12,6 +13,7 @@ import type { FakeResponse, FakeZendesk, FakeZendeskEvent } from './zendesk';
 import { responseTextOf } from './http';
 import type { LocalProxy } from './services/proxy';
 import { zafComment, zafTicket, zafUser, type Directory } from './zaf-objects';
+import { installedRequirement, isRequirementPath } from './install';
 
 /** Options of `createFakeClient`. */
 export interface FakeClientOptions {
@@ -161,6 +163,11 @@ export function createFakeClient(fake: FakeZendesk, options: FakeClientOptions =
     if (path === 'currentAccount') return { subdomain: options.subdomain ?? 'fake', planName: 'fake' };
     if (path === 'comment.text') return editor.text;
     if (path === 'comment.type') return editor.type;
+    if (isRequirementPath(path)) {
+      const requirement = installedRequirement(fake.resources, options.installationId ?? 1, path);
+      if (requirement === undefined) throw new PathError('is not a requirement of this installation');
+      return requirement;
+    }
     const field = /^ticket\.customField:custom_field_(\d+)$/u.exec(path);
     if (field?.[1] !== undefined) {
       const id = Number(field[1]);

@@ -413,6 +413,8 @@ export const REVIEW_ACCOUNT = {
   frontlineGroup: { id: 24000000000100, name: 'Tier 1 Support' },
   supervisorGroup: { id: 24000000000110, name: 'Support Supervisors' },
   recordFieldId: 24000000000301,
+  /** The app's installation in the account, which created the record field. */
+  installationId: 1,
   /** Who can sign in: a supervisor by group, an admin, and an agent who is neither. */
   viewers: {
     supervisor: { id: 301, name: 'Sam Supervisor', email: 'sam@agents.invalid', role: 'agent' },
@@ -467,6 +469,15 @@ export function createHistoryAccount(options: HistoryAccountOptions): {
     frontlineGroupId: REVIEW_ACCOUNT.frontlineGroup.id,
     recordFieldId: REVIEW_ACCOUNT.recordFieldId,
   });
+  // The app is installed: its record field is the installation's `escalation_record` requirement, which
+  // ZAF's `requirement:escalation_record` get and the requirements list answer.
+  fake.resources.addInstallation(REVIEW_ACCOUNT.installationId);
+  fake.resources.addRequirement(
+    REVIEW_ACCOUNT.installationId,
+    'escalation_record',
+    'ticket_fields',
+    REVIEW_ACCOUNT.recordFieldId,
+  );
   const settings: Record<string, string> = {
     ...Object.fromEntries(teams.map(([team, group]) => [`${team}_group_id`, String(group.id)])),
     record_field_id: String(REVIEW_ACCOUNT.recordFieldId),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { installRequirements } from './install';
+import { installedRequirement, installRequirements } from './install';
 import { createFakeZendesk, type FakeZendesk } from './zendesk';
 
 const requirements = JSON.parse(
@@ -41,13 +41,26 @@ describe('installRequirements', () => {
     );
   });
 
-  it("gives a rule the installed field's id where requirements.json names the field", () => {
+  it('creates each follow-up reminder as written, on tags and hours since update', () => {
     const fake = account('admin');
     const ids = installRequirements(fake, requirements, 1);
-    const automation = fake.resources.get('automations', ids.automations.follow_up_reminder ?? 0);
-    const all = (automation?.conditions as { all: { field: string }[] }).all;
-    expect(all.map((c) => c.field)).toContain(`custom_fields_${ids.ticket_fields.follow_up_due}`);
-    expect(JSON.stringify(automation)).not.toContain('{{ticket_fields.');
+    const automation = fake.resources.get('automations', ids.automations.follow_up_reminder_carrier ?? 0);
+    expect(automation?.conditions).toEqual(requirements.automations?.follow_up_reminder_carrier?.conditions);
+    const all = (automation?.conditions as { all: { field: string; value: string }[] }).all;
+    expect(all).toContainEqual({ field: 'updated_at', operator: 'greater_than', value: '72' });
+  });
+
+  it("answers ZAF's requirement:<identifier> get from the installation, and nothing for another", () => {
+    const fake = account('agent');
+    const ids = installRequirements(fake, requirements, 4);
+    expect(installedRequirement(fake.resources, 4, 'requirement:escalation_record')).toMatchObject({
+      identifier: 'escalation_record',
+      requirement_type: 'ticket_fields',
+      requirement_id: ids.ticket_fields.escalation_record,
+    });
+    expect(installedRequirement(fake.resources, 4, 'requirement:nope')).toBeUndefined();
+    expect(installedRequirement(fake.resources, 5, 'requirement:escalation_record')).toBeUndefined();
+    expect(installedRequirement(fake.resources, 4, 'ticket.id')).toBeUndefined();
   });
 
   it('creates the dropdown with an id per option and the guide values as tags', () => {
@@ -76,7 +89,7 @@ describe('installRequirements', () => {
             conditions: {
               all: [
                 { field: 'status', operator: 'is', value: 'open' },
-                { field: 'hours_since_created', operator: 'greater_than', value: '1' },
+                { field: 'NEW', operator: 'greater_than', value: '1' },
               ],
             },
             actions: [{ field: 'priority', value: 'high' }],
@@ -86,16 +99,36 @@ describe('installRequirements', () => {
       /automations.a was refused: .*nullify/u,
     ],
     [
-      'a rule naming a field the file does not create',
+      'a rule naming a field by a reference to another requirement (no such syntax: it stays text)',
       {
+        ticket_fields: { due: { type: 'date', title: 'Due' } },
         views: {
           v: {
             title: 'x',
-            all: [{ field: 'custom_fields_{{ticket_fields.nope}}', operator: 'present', value: '' }],
+            all: [{ field: 'custom_fields_{{ticket_fields.due}}', operator: 'present', value: '' }],
           },
         },
       },
-      /names ticket field "nope"/u,
+      /views.v was refused: .*custom_fields_\{\{ticket_fields.due\}\}.{0,4} is not a field/u,
+    ],
+    [
+      'an automation whose only time condition is not one Zendesk has',
+      {
+        automations: {
+          a: {
+            title: 'x',
+            conditions: {
+              all: [
+                { field: 'status', operator: 'less_than', value: 'solved' },
+                { field: 'current_tags', operator: 'not_includes', value: 'x' },
+                { field: 'hours_since_update', operator: 'greater_than', value: '1' },
+              ],
+            },
+            actions: [{ field: 'current_tags', value: 'x' }],
+          },
+        },
+      },
+      /automations.a was refused: .*time-based condition/u,
     ],
     [
       "another account's field id",
@@ -124,13 +157,29 @@ describe('installRequirements', () => {
 });
 
 describe('the configuration endpoints', () => {
-  it("refuse an agent the installation's requirements (admins only), as Zendesk does", async () => {
+  it("answer an agent the installation's requirements (Zendesk: allowed for agents)", async () => {
     const fake = account('agent');
-    installRequirements(fake, requirements, 3);
+    const ids = installRequirements(fake, requirements, 3);
     const answer = await get(fake, '/api/v2/apps/installations/3/requirements.json');
-    expect(answer.status).toBe(403);
-    expect(answer.body).toMatchObject({ error: 'Forbidden' });
+    expect(answer.status).toBe(200);
+    expect(
+      (answer.body as { requirements: { identifier: string; requirement_id: number }[] }).requirements,
+    ).toContainEqual(
+      expect.objectContaining({
+        identifier: 'refund_amount',
+        requirement_id: ids.ticket_fields.refund_amount,
+      }),
+    );
     expect((await get(fake, '/api/v2/ticket_fields.json')).status).toBe(200);
+  });
+
+  it('refuse an agent creating an automation (admins only)', async () => {
+    const answer = await account('agent').request({
+      url: '/api/v2/automations.json',
+      type: 'POST',
+      data: { automation: requirements.automations?.follow_up_reminder_l2 },
+    });
+    expect(answer.status).toBe(403);
   });
 
   it('answer 404 for an installation that does not exist', async () => {

@@ -1,45 +1,46 @@
 /**
  * Installing an app's requirements.json into the fake Zendesk, as Zendesk does when an admin installs the
- * app: each resource is created (ticket fields first, so the rules that name them can), gets a new id,
- * and the installation's requirements list records identifier → id, which the app reads at run time.
- * A condition or action naming `custom_fields_{{ticket_fields.<identifier>}}` gets that field's new id.
+ * app: each resource is created as written (ticket fields first), gets a new id, and the installation's
+ * requirements list records identifier → id, which the app reads at run time (ZAF's
+ * `requirement:<identifier>` get, or the installation's requirements list). A resource cannot name the id
+ * of another: Zendesk has no syntax for it, so a `{{ticket_fields.<identifier>}}` in a condition reaches
+ * the create endpoint as text and is refused there like any field that does not exist.
  */
-import { RESOURCE_TYPES, type ResourceType } from './admin';
+import {
+  RESOURCE_TYPES,
+  type AccountResources,
+  type InstallationRequirement,
+  type ResourceType,
+} from './admin';
 import { RequestRejection } from './http';
 import type { FakeZendesk } from './zendesk';
 
 /** What an install created: per resource type, identifier → new id. */
 export type InstalledIds = Readonly<Record<ResourceType, Readonly<Record<string, number>>>>;
 
-const REFERENCE = /custom_fields_\{\{ticket_fields\.([A-Za-z0-9_.-]+)\}\}/gu;
-
 const isObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
-function resolveReferences(
-  value: unknown,
-  fieldIds: Readonly<Record<string, number>>,
-  where: string,
-): unknown {
-  if (typeof value === 'string') {
-    return value.replace(REFERENCE, (_all, identifier: string) => {
-      const id = fieldIds[identifier];
-      if (id === undefined) {
-        throw new RangeError(
-          `${where} names ticket field "${identifier}", which the requirements do not create.`,
-        );
-      }
-      return `custom_fields_${id}`;
-    });
-  }
-  if (Array.isArray(value)) return value.map((item) => resolveReferences(item, fieldIds, where));
-  if (isObject(value)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, resolveReferences(v, fieldIds, where)]),
-    );
-  }
-  return value;
+/** The path prefix of ZAF's get for one of the installation's requirements. */
+const REQUIREMENT_PATH = /^requirement:(.+)$/u;
+
+/**
+ * ZAF's answer to `client.get('requirement:<identifier>')` for `installationId`: the requirement's entry
+ * (`requirement_id`, `requirement_type`, `identifier`...), or undefined when the path is not a requirement
+ * path or the installation has no such requirement (the host then answers as for an unknown path).
+ */
+export function installedRequirement(
+  resources: AccountResources,
+  installationId: number,
+  path: string,
+): InstallationRequirement | undefined {
+  const identifier = REQUIREMENT_PATH.exec(path)?.[1];
+  if (identifier === undefined) return undefined;
+  return resources.requirements(installationId)?.find((entry) => entry.identifier === identifier);
 }
+
+/** Whether a ZAF path asks for one of the installation's requirements. */
+export const isRequirementPath = (path: string): boolean => REQUIREMENT_PATH.test(path);
 
 /**
  * Creates every resource of `requirements` (a parsed requirements.json) in `fake`'s account and records
@@ -79,7 +80,7 @@ export function installRequirements(
       const where = `${type}.${identifier}`;
       let id: number;
       try {
-        id = fake.resources.create(type, resolveReferences(payload, created.ticket_fields, where)).id;
+        id = fake.resources.create(type, payload).id;
       } catch (error) {
         if (!(error instanceof RequestRejection)) throw error;
         throw new RangeError(`${where} was refused: ${JSON.stringify(error.response.body)}`);

@@ -3,7 +3,8 @@
  * `GET /api/v2/business_hours/schedules` lists them (`{schedules}`, in the account's order, the first
  * being the default), `GET .../schedules/{id}` shows one and `GET .../schedules/{id}/holidays` lists its
  * holidays. An interval is minutes since Sunday 00:00 in the schedule's `time_zone` (a Zendesk zone name
- * such as "Pacific Time (US & Canada)"), and never spans calendar days.
+ * such as "Pacific Time (US & Canada)"), and never spans calendar days. Zendesk documents List Schedules
+ * and List Holidays for admins and Show Schedule for agents: the lists answer 403 to anyone else.
  */
 import { errorResponse, jsonResponse, type FakeResponse } from './http';
 
@@ -46,13 +47,28 @@ const show = (schedule: BusinessSchedule): Omit<BusinessSchedule, 'holidays'> =>
   return copy;
 };
 
-/** Answers a GET under `/api/v2/business_hours/schedules`; null when the path is not one of these. */
-export function scheduleResponse(path: string, schedules: readonly BusinessSchedule[]): FakeResponse | null {
+const forbidden = (): FakeResponse =>
+  errorResponse(
+    403,
+    'Forbidden',
+    'You do not have access to this page. Please contact the account owner of this help desk for further help.',
+  );
+
+/**
+ * Answers a GET under `/api/v2/business_hours/schedules` for a signed-in user of `role`; null when the
+ * path is not one of these.
+ */
+export function scheduleResponse(
+  path: string,
+  schedules: readonly BusinessSchedule[],
+  role = 'admin',
+): FakeResponse | null {
   if (path === '/api/v2/business_hours/schedules') {
-    return jsonResponse(200, { schedules: schedules.map(show) });
+    return role === 'admin' ? jsonResponse(200, { schedules: schedules.map(show) }) : forbidden();
   }
   const match = /^\/api\/v2\/business_hours\/schedules\/(\d+)(\/holidays)?$/u.exec(path);
   if (match === null) return null;
+  if (match[2] !== undefined && role !== 'admin') return forbidden();
   const schedule = schedules.find((candidate) => candidate.id === Number(match[1]));
   if (schedule === undefined) return errorResponse(404, 'RecordNotFound', 'Not found');
   return match[2] === undefined

@@ -791,6 +791,11 @@ class InMemoryZendesk implements FakeZendesk {
     }
   }
 
+  /** The signed-in user's role, for the endpoints Zendesk allows admins only. */
+  private signedInRole(): string {
+    return this.currentRole ?? this.users.get(this.currentUserId)?.role ?? 'agent';
+  }
+
   private buildRoutes(): Route[] {
     const route = (method: Route['method'], path: string, handle: Route['handle']): Route => ({
       method,
@@ -843,7 +848,7 @@ class InMemoryZendesk implements FakeZendesk {
       route(
         'GET',
         'business_hours/schedules(?:/\\d+(?:/holidays)?)?',
-        (request) => scheduleResponse(request.path, this.schedules) ?? notFound(),
+        (request) => scheduleResponse(request.path, this.schedules, this.signedInRole()) ?? notFound(),
       ),
       route('GET', 'custom_statuses', () =>
         jsonResponse(200, { custom_statuses: clone(this.customStatuses) }),
@@ -854,7 +859,7 @@ class InMemoryZendesk implements FakeZendesk {
       route('GET', 'search', (request) => this.searchPage(request)),
       // Ticket fields, macros, views, automations and installations' requirements (fake/admin.ts).
       ...this.resources
-        .routes(() => this.currentRole ?? this.users.get(this.currentUserId)?.role ?? 'agent')
+        .routes(() => this.signedInRole())
         .map(({ method, path, handle }) => route(method, path, (request, params) => handle(request, params))),
     ];
   }

@@ -2,8 +2,10 @@
  * `npm run requirements`: writes requirements.json, the resources Zendesk creates when an admin installs
  * the app. The ticket fields come from src/zendesk/resources.ts (the ids the app looks up at run time);
  * the macros' text comes from the engine's own customer messages, composed for a ticket with nothing
- * filled in, whose visible [placeholders] become Zendesk placeholders; the views and the automation use
- * the teams' tags (src/engine/teams.ts). src/ui/package.test.ts fails when the file drifts from this.
+ * filled in, whose visible [placeholders] become Zendesk placeholders; the views and the automations use
+ * the teams' tags and follow-up hours (src/engine/teams.ts). No resource names another: Zendesk has no
+ * syntax for one requirement to refer to the id of a field another creates, so nothing here filters on
+ * the installed fields. src/ui/requirements.test.ts fails when the file drifts from this.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,12 +23,6 @@ import {
 import { INSTALLED_FIELDS } from '../src/zendesk/resources';
 
 const ROOT = join(import.meta.dirname, '..');
-
-/**
- * How one requirement names a ticket field another requirement creates: Zendesk gives the field its id
- * only at install, so a view or automation condition says `custom_fields_{{ticket_fields.<identifier>}}`.
- */
-export const fieldReference = (identifier: string): string => `custom_fields_{{ticket_fields.${identifier}}}`;
 
 /** The tag the follow-up automation adds once a follow-up is due; the "Follow-ups due" view lists it. */
 export const FOLLOW_UP_TAG = FOLLOW_UP_DUE_TAG;
@@ -187,7 +183,7 @@ export function buildRequirements(): Record<string, Record<string, unknown>> {
   }
   views.follow_ups_due = {
     title: 'Escalation follow-ups due',
-    description: `Unsolved escalated tickets whose follow-up date has come (tagged ${FOLLOW_UP_TAG} by the reminder automation).`,
+    description: `Unsolved escalated tickets without an update within their team's follow-up time (tagged ${FOLLOW_UP_TAG} by the reminder automations).`,
     active: true,
     all: [
       { field: 'status', operator: 'less_than', value: 'solved' },
@@ -197,37 +193,42 @@ export function buildRequirements(): Record<string, Record<string, unknown>> {
     output,
   };
 
-  const reminder = [
-    'The follow-up on ticket #{{ticket.id}} ("{{ticket.title}}") is due.',
-    '',
-    'Check with the team it was escalated to, then update the customer: the Escalation Guide app in the ticket sidebar has the follow-up message, and so do the "Escalation::...::Follow-up message" macros.',
-    '',
-    '{{ticket.link}}',
-  ].join('\n');
+  const reminder = (target: Target): string =>
+    [
+      `Ticket #{{ticket.id}} ("{{ticket.title}}") was escalated to ${TEAMS[target].label} and has had no update for ${TEAMS[target].followUpHours} hours: its follow-up is due.`,
+      '',
+      'Check with the team, then update the customer: the Escalation Guide app in the ticket sidebar has the follow-up message, and so do the "Escalation::...::Follow-up message" macros.',
+      '',
+      '{{ticket.link}}',
+    ].join('\n');
   const subject = 'Follow-up due: ticket #{{ticket.id}}';
-  const automations = {
-    follow_up_reminder: {
-      title: 'Escalation follow-up due: tag and remind',
+  // One reminder per team, on the guide's follow-up time for that team ("Follow-up message if no response
+  // within SLA"): nothing has happened on the escalated ticket for that many hours. Any update re-arms it,
+  // and sending the follow-up from the sidebar also removes the tag, so the next silence reminds again.
+  const automations: Record<string, unknown> = {};
+  for (const target of TARGETS) {
+    const { tag, followUpHours } = TEAMS[target];
+    automations[`follow_up_reminder_${target}`] = {
+      title: `Escalation follow-up due: ${SHORT[target]} (${followUpHours} h without an update)`,
       active: true,
       conditions: {
         all: [
           { field: 'status', operator: 'less_than', value: 'solved' },
-          // Automations need a time-based condition; a follow-up is due 24 h or more after the escalation,
-          // which is after the ticket was created, so this one never holds a due follow-up back for long.
-          { field: 'hours_since_created', operator: 'greater_than', value: '23' },
-          { field: fieldReference('follow_up_due'), operator: 'within_previous_n_days', value: '30' },
-          // Nullifies the automation: the tag it adds makes it false, so it fires once per due date.
+          { field: 'current_tags', operator: 'includes', value: tag },
+          // Nullifies the automation: the tag it adds makes this false, so it fires once per silence.
           { field: 'current_tags', operator: 'not_includes', value: FOLLOW_UP_TAG },
+          // "Hours since update", in calendar hours: the time-based condition every automation needs.
+          { field: 'updated_at', operator: 'greater_than', value: String(followUpHours) },
         ],
         any: [],
       },
       actions: [
         { field: 'current_tags', value: FOLLOW_UP_TAG },
-        { field: 'notification_user', value: ['assignee_id', subject, reminder] },
-        { field: 'notification_group', value: ['group_id', subject, reminder] },
+        { field: 'notification_user', value: ['assignee_id', subject, reminder(target)] },
+        { field: 'notification_group', value: ['group_id', subject, reminder(target)] },
       ],
-    },
-  };
+    };
+  }
 
   return { ticket_fields: ticketFields, macros, views, automations };
 }

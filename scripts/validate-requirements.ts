@@ -3,8 +3,9 @@
  * endpoints would refuse it: known resource types only, each resource an object under a unique identifier,
  * a `title` (a `key` for user and organization fields), the create payload each type needs, an automation
  * Zendesk accepts (a time-based condition, a condition on status, type, group, assignee or requester, and
- * an action that nullifies a condition), and every ticket field a view, macro, trigger or automation names
- * being one the file creates (a field id from some account would not exist in the installing one).
+ * an action that nullifies a condition), and no resource naming another: Zendesk has no syntax for one
+ * requirement to refer to the id of another (a `{{ticket_fields.<identifier>}}` would reach Zendesk as
+ * text), and a field id from some account would not exist in the installing one.
  */
 
 /** The resource types requirements.json may hold (Zendesk's "Supported resource types"). */
@@ -41,10 +42,31 @@ const TICKET_FIELD_TYPES = new Set([
 /** Zendesk's limit on the resources one app may require. */
 const MAX_REQUIREMENTS = 5000;
 
-const TIME_BASED = /^hours_(since|until)_/u;
+/**
+ * The time-based condition fields of automations (Zendesk's conditions reference: hours since created,
+ * open, pending, on-hold, solved, closed, assigned, update, requester update, assignee update, due date
+ * and until due date), each compared in hours.
+ */
+export const TIME_BASED_FIELDS: ReadonlySet<string> = new Set([
+  'NEW',
+  'OPEN',
+  'PENDING',
+  'HOLD',
+  'SOLVED',
+  'CLOSED',
+  'assigned_at',
+  'updated_at',
+  'requester_updated_at',
+  'assignee_updated_at',
+  'due_date',
+  'until_due_date',
+]);
 const AUTOMATION_SUBJECTS = new Set(['status', 'type', 'group_id', 'assignee_id', 'requester_id']);
-const REFERENCE = /^custom_fields_\{\{ticket_fields\.([A-Za-z0-9_.-]+)\}\}$/u;
+/** `{{<resource type>.<anything>}}`: what a reference from one requirement to another would look like. */
+const RESOURCE_REFERENCE = new RegExp(`\\{\\{\\s*(${REQUIREMENT_TYPES.join('|')})\\.[^}]*\\}\\}`, 'u');
 const FIELD_BY_ID = /^custom_fields_\d+$/u;
+const NO_REFERENCES =
+  'Zendesk has no syntax for one requirement to refer to another (the id of what it creates is known only once it is installed); filter on what needs no id, such as a tag';
 
 const isObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -224,13 +246,10 @@ export function checkRequirements(input: unknown): string[] {
     if (typeof field !== 'string') return;
     if (FIELD_BY_ID.test(field)) {
       out.push(
-        `${where} names ${field}, a field id of some account; create the field here and name it custom_fields_{{ticket_fields.<identifier>}}`,
+        `${where} names ${field}, a field id of some account, which the installing account does not have; ${NO_REFERENCES}`,
       );
-      return;
-    }
-    const match = REFERENCE.exec(field);
-    if (match?.[1] !== undefined && !(match[1] in fields)) {
-      out.push(`${where} names ticket field "${match[1]}", which requirements.json does not create`);
+    } else if (field.includes('{{') && !RESOURCE_REFERENCE.test(field)) {
+      out.push(`${where} names the field "${field}" through a placeholder; ${NO_REFERENCES}`);
     }
   };
 
@@ -257,13 +276,15 @@ export function checkRequirements(input: unknown): string[] {
       const actions = actionList(`${where} actions`, r.actions, out);
       for (const a of actions) referenced(where, a.field);
       if (key !== 'automation') continue;
-      if (!all.some((c) => typeof c.field === 'string' && TIME_BASED.test(c.field))) {
-        out.push(`${where} needs a time-based condition (hours_since_… or hours_until_…) in "all"`);
+      if (!all.some((c) => typeof c.field === 'string' && TIME_BASED_FIELDS.has(c.field))) {
+        out.push(
+          `${where} needs a time-based condition in "all" (one of ${[...TIME_BASED_FIELDS].join(', ')}, in hours)`,
+        );
       }
       if (!all.some((c) => AUTOMATION_SUBJECTS.has(String(c.field)))) {
         out.push(`${where} needs an "all" condition on status, type, group_id, assignee_id or requester_id`);
       }
-      if (any.some((c) => typeof c.field === 'string' && TIME_BASED.test(c.field))) {
+      if (any.some((c) => typeof c.field === 'string' && TIME_BASED_FIELDS.has(c.field))) {
         out.push(`${where}: time-based conditions belong in "all", not "any"`);
       }
       if (!nullifies(all, actions)) {
@@ -280,5 +301,25 @@ export function checkRequirements(input: unknown): string[] {
     const where = `macros.${identifier}`;
     for (const a of actionList(`${where} actions`, m.actions, out)) referenced(where, a.field);
   }
+
+  // A reference in any value (a condition's value, a macro's text...) would equally reach Zendesk as text.
+  for (const [type, resources] of Object.entries(data)) {
+    if (!isObject(resources)) continue;
+    for (const [identifier, resource] of Object.entries(resources)) {
+      const found = strings(resource).find((text) => RESOURCE_REFERENCE.test(text));
+      if (found !== undefined) {
+        const reference = RESOURCE_REFERENCE.exec(found)?.[0] ?? found;
+        out.push(`${type}.${identifier} refers to another resource with ${reference}; ${NO_REFERENCES}`);
+      }
+    }
+  }
   return out;
+}
+
+/** Every string inside a JSON value. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (isObject(value)) return Object.values(value).flatMap(strings);
+  return [];
 }

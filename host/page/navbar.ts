@@ -13,6 +13,7 @@ import {
   type ReviewViewer,
 } from '../../fake/history';
 import type { FakeZendeskEvent, RequestRecord } from '../../fake/zendesk';
+import { installedRequirement, isRequirementPath } from '../../fake/install';
 import { zafUser, type Directory } from '../../fake/zaf-objects';
 import type { Target } from '../../src/engine';
 import { TEAM_GROUPS } from './account';
@@ -97,7 +98,12 @@ export function startNavBarSession(options: NavBarOptions): ZafHost {
   });
   // The history was written at start; from here the fake runs on the real clock.
   account.fake.subscribe(options.onFakeEvent);
-  const settings = options.settings(account.settings);
+  // No admin typed the record field's id here: the page finds the field the install created, through
+  // `requirement:escalation_record`, as on an account that left the setting empty.
+  const installed = Object.fromEntries(
+    Object.entries(account.settings).filter(([name]) => name !== 'record_field_id'),
+  );
+  const settings = options.settings(installed);
   const viewer = REVIEW_ACCOUNT.viewers[options.params.viewer];
   const groups = viewerGroups(options.params.viewer);
   const directory: Directory = {
@@ -125,24 +131,36 @@ export function startNavBarSession(options: NavBarOptions): ZafHost {
         account: { subdomain: SUBDOMAIN },
       },
     }),
-    api: navBarApi(viewer.id, directory, options.notify),
+    api: navBarApi(viewer.id, directory, options.notify, (path) =>
+      installedRequirement(account.fake.resources, REVIEW_ACCOUNT.installationId, path),
+    ),
     request: (raw) => sendRequest(raw, { fake: account.fake }),
     log: options.log,
   });
 }
 
-/** The nav_bar location's API in the local host: who is signed in, the account, and a few actions. */
+/**
+ * The nav_bar location's API in the local host: who is signed in, the account, the app installation's
+ * requirements (`requirement:<identifier>`), and a few actions.
+ */
 function navBarApi(
   currentUserId: number,
   directory: Directory,
   notify: (message: string, kind: string) => void,
+  requirement: (path: string) => unknown,
 ): LocationApi {
   const get = (path: string): Answer => {
     if (path === 'currentUser') return ok(zafUser(currentUserId, directory));
     if (path === 'currentAccount') return ok({ subdomain: SUBDOMAIN });
+    if (isRequirementPath(path)) {
+      const found = requirement(path);
+      return found === undefined
+        ? fail(path, "names no requirement of the app's installation in the local host.")
+        : ok(found);
+    }
     return fail(
       path,
-      'is not available in the nav_bar of the local host. It serves: currentUser, currentAccount.',
+      'is not available in the nav_bar of the local host. It serves: currentUser, currentAccount, requirement:<identifier>.',
     );
   };
   return {

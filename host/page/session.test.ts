@@ -2,6 +2,8 @@
  * One ticket's session with the real SDK client in the app window: the ticket_sidebar paths and actions,
  * the form that holds the app's edits until Submit, change events, and requests through the fake Zendesk.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CATEGORY_FIELD_ID, FIXTURE_IDS, outageBundle } from '../../fake/fixtures';
 import { sdkClientIn, windowPair } from '../testing';
@@ -15,7 +17,7 @@ const APP_GUID = 'guid-session';
 
 const sessions: Session[] = [];
 
-async function open(options: { latencyMs?: number } = {}) {
+async function open(options: { latencyMs?: number; requirements?: unknown } = {}) {
   const windows = windowPair(HOST_ORIGIN, APP_ORIGIN);
   const uiCalls: string[] = [];
   const ui: SidebarUi = {
@@ -40,6 +42,7 @@ async function open(options: { latencyMs?: number } = {}) {
     ui,
     latencyMs: options.latencyMs ?? 0,
     hookTimeoutMs: () => 1000,
+    ...(options.requirements === undefined ? {} : { requirements: options.requirements }),
     onChange: () => undefined,
     onFakeEvent: () => undefined,
     log: () => undefined,
@@ -53,6 +56,30 @@ async function open(options: { latencyMs?: number } = {}) {
 afterEach(() => {
   for (const session of sessions.splice(0)) session.stop();
   vi.unstubAllGlobals();
+});
+
+describe("the installation's requirements", () => {
+  it('answers requirement:<identifier> from the install, and an unknown identifier as an unknown path', async () => {
+    const requirements = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../requirements.json'), 'utf8'),
+    ) as unknown;
+    const { session, client } = await open({ requirements });
+    const answer = await client.get(['requirement:escalation_record', 'requirement:nope']);
+    expect(answer['requirement:escalation_record']).toMatchObject({
+      identifier: 'escalation_record',
+      requirement_type: 'ticket_fields',
+      requirement_id: session.installed?.ticket_fields.escalation_record,
+    });
+    expect(answer).not.toHaveProperty(['requirement:nope']);
+    expect(Object.keys(answer.errors ?? {})).toEqual(['requirement:nope']);
+    await expect(client.get('requirement:nope')).rejects.toThrow(/requirement:nope/u);
+  });
+
+  it('answers no requirement for a package without requirements.json', async () => {
+    const { client } = await open();
+    const answer = await client.get(['requirement:escalation_record']);
+    expect(Object.keys(answer.errors ?? {})).toEqual(['requirement:escalation_record']);
+  });
 });
 
 describe('reading the ticket', () => {

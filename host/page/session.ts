@@ -23,7 +23,7 @@ import type { LocalServices } from '../../fake/services/local';
 import type { ReceivedRecord } from '../../fake/services/proxy';
 import { createSidebarApi, type SidebarUi } from './sidebar';
 import { installApp, INSTALLATION_ID, placeInstalledFields } from './install';
-import type { InstalledIds } from '../../fake/install';
+import { installedRequirement, type InstalledIds } from '../../fake/install';
 import {
   createZafHost,
   type AppWindow,
@@ -141,6 +141,7 @@ export class Session {
         mutate();
         this.sync();
       },
+      requirement: (path) => installedRequirement(this.fake.resources, INSTALLATION_ID, path),
     });
     this.host = createZafHost({
       listenOn: options.listenOn,

@@ -7,6 +7,7 @@ import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES, type CustomFieldValue
 import type { EditorType, TicketForm } from './form';
 import { customFieldIdOf, zafTicket, zafUser, type Directory } from '../../fake/zaf-objects';
 import { fail, ok, type Answer, type LocationApi } from './zaf';
+import { isRequirementPath } from '../../fake/install';
 
 /** What the page does for the app's UI actions. */
 export interface SidebarUi {
@@ -32,13 +33,18 @@ export interface SidebarDeps {
   readonly ui: SidebarUi;
   /** Runs a change to the form, then fires the change events and redraws the page. */
   readonly change: (mutate: () => void) => void;
+  /**
+   * `get('requirement:<identifier>')`: the app installation's requirement entry, undefined when the
+   * installation has none by that identifier. Without it, no requirement path is served.
+   */
+  readonly requirement?: (path: string) => unknown;
 }
 
 /** Paths this host serves for `get`, for the error message that names them. */
 const READABLE =
   'ticket, ticket.<property> (id, subject, description, status, priority, type, tags, requester, assignee, ' +
   'organization, via, createdAt, updatedAt, customStatus, comments, ...), ticket.customField:custom_field_<id>, ' +
-  'currentUser, currentAccount, comment.text, comment.type, appsTray.isVisible';
+  'currentUser, currentAccount, comment.text, comment.type, appsTray.isVisible, requirement:<identifier>';
 
 const DEFAULT_NOTIFY_MS = 5000;
 
@@ -90,6 +96,12 @@ export function createSidebarApi(deps: SidebarDeps): LocationApi {
   const { form, directory, ui } = deps;
 
   const get = (path: string): Answer => {
+    if (isRequirementPath(path)) {
+      const requirement = deps.requirement?.(path);
+      return requirement === undefined
+        ? fail(path, "names no requirement of the app's installation in the local host.")
+        : ok(requirement);
+    }
     const fieldId = customFieldIdOf(path);
     if (fieldId !== null) {
       return form.hasCustomField(fieldId)

@@ -95,6 +95,37 @@ describe('requirements.json', () => {
     });
   });
 
+  it("has one follow-up reminder per team, on the team's follow-up hours, naming no other resource", () => {
+    const automations = file.automations ?? {};
+    expect(Object.keys(automations).sort()).toEqual(TARGETS.map((t) => `follow_up_reminder_${t}`).sort());
+    const hours = Object.fromEntries(
+      TARGETS.map((t) => {
+        const a = automations[`follow_up_reminder_${t}`] as {
+          conditions: { all: { field: string; operator: string; value: string }[]; any: unknown[] };
+          actions: { field: string; value: unknown }[];
+        };
+        expect(a.conditions.all).toEqual([
+          { field: 'status', operator: 'less_than', value: 'solved' },
+          { field: 'current_tags', operator: 'includes', value: TEAMS[t].tag },
+          { field: 'current_tags', operator: 'not_includes', value: 'follow_up_due' },
+          { field: 'updated_at', operator: 'greater_than', value: String(TEAMS[t].followUpHours) },
+        ]);
+        expect(a.conditions.any).toEqual([]);
+        expect(a.actions[0]).toEqual({ field: 'current_tags', value: 'follow_up_due' });
+        expect(a.actions.map((x) => x.field)).toEqual([
+          'current_tags',
+          'notification_user',
+          'notification_group',
+        ]);
+        return [t, Number(a.conditions.all[3]?.value)];
+      }),
+    );
+    // The guide's follow-up times.
+    expect(hours).toEqual({ l2: 24, engineering: 48, trust_safety: 48, carrier: 72, legal: 24 });
+    // No resource refers to another: Zendesk has no syntax for it.
+    expect(text).not.toMatch(/\{\{\s*(ticket_fields|macros|views|automations)\./u);
+  });
+
   it('is copied into the app package, where the package validator checks it', () => {
     const pkg = (requirements: unknown): AppPackage => ({
       manifest: JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')),
@@ -123,7 +154,7 @@ describe('checkRequirements refuses', () => {
     return r;
   };
   const automation = (r: ReturnType<typeof clone>) =>
-    r.automations?.follow_up_reminder as {
+    r.automations?.follow_up_reminder_l2 as {
       conditions: { all: { field: string; operator: string; value: string }[] };
     } & {
       actions: { field: string; value: unknown }[];
@@ -167,23 +198,46 @@ describe('checkRequirements refuses', () => {
       /needs at least one condition/u,
     ],
     [
-      'a field the file does not create',
-      withChange((r) => delete r.ticket_fields?.follow_up_due),
-      /names ticket field "follow_up_due", which requirements.json does not create/u,
+      'a condition naming a field the file creates by a reference',
+      withChange((r) =>
+        automation(r).conditions.all.push({
+          field: 'custom_fields_{{ticket_fields.follow_up_due}}',
+          operator: 'within_previous_n_days',
+          value: '30',
+        }),
+      ),
+      /automations.follow_up_reminder_l2 refers to another resource with \{\{ticket_fields.follow_up_due\}\}; Zendesk has no syntax for one requirement to refer to another/u,
+    ],
+    [
+      'a reference in a value',
+      withChange((r) =>
+        (r.macros?.follow_up_l2_chat?.actions as { field: string; value: unknown }[]).push({
+          field: 'set_tags',
+          value: '{{ macros.escalate_l2_chat }}',
+        }),
+      ),
+      /macros.follow_up_l2_chat refers to another resource with \{\{ macros.escalate_l2_chat \}\}/u,
+    ],
+    [
+      'a field named through a placeholder',
+      withChange((r) =>
+        automation(r).conditions.all.push({ field: 'custom_fields_{{id}}', operator: 'present', value: '' }),
+      ),
+      /names the field "custom_fields_\{\{id\}\}" through a placeholder; Zendesk has no syntax/u,
     ],
     [
       "another account's field id",
       withChange((r) =>
         automation(r).conditions.all.push({ field: 'custom_fields_360001', operator: 'present', value: '' }),
       ),
-      /names custom_fields_360001, a field id of some account/u,
+      /names custom_fields_360001, a field id of some account, which the installing account does not have/u,
     ],
     [
       'an automation without a time-based condition',
       withChange(
         (r) =>
           (automation(r).conditions.all = automation(r).conditions.all.filter(
-            (c) => !c.field.startsWith('hours_'),
+            (c) => c.field !== 'updated_at',
           )),
       ),
       /needs a time-based condition/u,

@@ -3,12 +3,11 @@
  * suggestion with a notice on a conflict, and error when the ticket cannot be read. The engine decides
  * (through useChoices); src/zendesk reads and writes; this hook only sequences them.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { decide, type Bundle, type Decision, type Target } from '../engine';
 import { applyPlan, buildPlan, loadTicket, watchTicket } from '../zendesk';
 import type { AppSettings, WriteOutcome, WritePlan, ZafClient } from '../zendesk/types';
 import type { Agent, LoadResult, LoadStats } from '../zendesk/loader';
-import { discoverFields } from '../zendesk/resources';
 import { describeChanges } from './changes';
 import { SUGGESTION_SHOWN } from './marks';
 import { withAnswers } from './Checklist';
@@ -97,13 +96,12 @@ export function useEscalation(client: ZafClient, settings: AppSettings): Escalat
   });
   const loadSeq = useRef(0);
   const writing = useRef(false);
-  // The ids of the app's ticket fields, looked up once per installation beside the first ticket read.
-  const fields = useMemo(() => discoverFields(client, settings), [client, settings]);
 
   /** Reads the ticket (and who is signed in); null when a newer read overtook this one. */
   const read = useCallback(async () => {
     const seq = ++loadSeq.current;
-    const result = await loadTicket(client, settings, latest.current.answers, { fields });
+    // The app's ticket fields the settings leave empty are found in the same load (src/zendesk/resources.ts).
+    const result = await loadTicket(client, settings, latest.current.answers, { discover: true });
     const agent = result.agent;
     if (!agent)
       throw new Error('Zendesk did not say who is signed in (currentUser). Reload the page and try again.');
@@ -117,7 +115,7 @@ export function useEscalation(client: ZafClient, settings: AppSettings): Escalat
           settings: result.settings,
         }
       : null;
-  }, [client, settings, fields]);
+  }, [client, settings]);
 
   const load = useCallback(
     () =>

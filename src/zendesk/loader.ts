@@ -1,13 +1,14 @@
 /**
  * Reads one ticket into the bundle the engine decides from (shared/cases/FORMAT.md), in as few
- * sequential round trips as the data allows: one batched `client.get` for the ids the host already holds,
- * then every REST read at once. Only the comment pages are sequential by nature; the users they name are
- * fetched while the next page is on its way.
+ * sequential round trips as the data allows: one batched `client.get` for the ids the host already holds
+ * (and the installed fields' `requirement:<identifier>` ids), then every REST read at once. Only the
+ * comment pages are sequential by nature; the users they name are fetched while the next page is on its
+ * way.
  */
 import * as v from 'valibot';
 import { parseBundle, type Bundle } from '../engine';
 import { parseRecord } from './record';
-import type { FieldDiscovery } from './resources';
+import { discoverFields, requirementPaths, type FieldDiscovery } from './resources';
 import { allPages, restAs, ZendeskError, type RestOptions } from './rest';
 import { bundleSettings } from './settings';
 import type { AppSettings, ZafClient, ZafRequest } from './types';
@@ -19,10 +20,11 @@ export interface LoadOptions {
   /** Retry policy of the REST calls (tests inject `sleep`). */
   readonly rest?: RestOptions;
   /**
-   * The field ids found at run time (src/zendesk/resources.ts), started beside the load: awaited only
-   * once the ticket is read, so the lookup costs no round trip of its own when it is done by then.
+   * Find the app's ticket fields the settings leave empty (src/zendesk/resources.ts): their
+   * `requirement:<identifier>` paths join the batched get, and a REST fallback, when one is needed, runs
+   * beside the ticket reads and is awaited only once the ticket is read.
    */
-  readonly fields?: Promise<FieldDiscovery>;
+  readonly discover?: boolean;
 }
 
 /** How the load went, for the latency budget and its test. */
@@ -115,7 +117,10 @@ export async function loadTicket(
   const restOptions = opts.rest ?? {};
   const now = opts.now ?? new Date();
   const warnings: string[] = [];
-  const host = await readHost(zaf, settings);
+  const host = await readHost(zaf, settings, opts.discover === true);
+  const fields: Promise<FieldDiscovery> | null = opts.discover
+    ? discoverFields(zaf, settings, { rest: restOptions, hostAnswer: host.answer })
+    : null;
 
   // Wave 1: everything that needs only what the host said, started together.
   const users = new UserFetcher(zaf, restOptions);
@@ -166,7 +171,7 @@ export async function loadTicket(
   }
 
   // Field ids found at run time fill in what the settings leave empty; what is still missing is a warning.
-  const discovered = opts.fields ? await opts.fields : null;
+  const discovered = fields ? await fields : null;
   if (discovered) {
     warnings.push(...discovered.problems);
     settings = discovered.settings;
@@ -246,14 +251,17 @@ interface HostView {
   assigneeId: number | null;
   organizationId: number | null;
   category: string | null;
+  /** The whole answer, for what else the get asked (the installed fields' requirements). */
+  answer: Readonly<Record<string, unknown>>;
 }
 
-/** The one host round trip: the ids wave 1 needs. */
-async function readHost(zaf: ZafClient, settings: AppSettings): Promise<HostView> {
+/** The one host round trip: the ids wave 1 needs, and the installed fields' ids when `discover`. */
+async function readHost(zaf: ZafClient, settings: AppSettings, discover: boolean): Promise<HostView> {
   const categoryPath =
     settings.categoryFieldId === null ? null : `ticket.customField:custom_field_${settings.categoryFieldId}`;
   const paths = ['ticket.id', 'ticket.requester', 'ticket.assignee', 'ticket.organization', 'currentUser'];
   if (categoryPath !== null) paths.push(categoryPath);
+  if (discover) paths.push(...requirementPaths(settings));
   let answer: Record<string, unknown> & { errors?: Record<string, unknown> };
   try {
     answer = await zaf.get(paths);
@@ -287,6 +295,7 @@ async function readHost(zaf: ZafClient, settings: AppSettings): Promise<HostView
     assigneeId: host['ticket.assignee']?.user?.id ?? null,
     organizationId: host['ticket.organization']?.id ?? null,
     category: typeof categoryValue === 'string' && categoryValue.trim() !== '' ? categoryValue : null,
+    answer,
   };
 }
 

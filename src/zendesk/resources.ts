@@ -1,10 +1,12 @@
 /**
  * The ticket fields the app relies on, created on install by requirements.json, found at run time: an
- * admin's setting wins; otherwise the installation's requirements list maps each field's identifier to
- * the id Zendesk gave it. That list is for admins only, so for an agent (403) the app lists the ticket
- * fields and matches the titles requirements.json gives them. A field still not found is named, with what
- * goes without it, as a settings problem the sidebar shows. One lookup per installation while the app
- * runs (an in-memory cache), started beside the ticket load so the first suggestion does not wait for it.
+ * admin's setting wins; otherwise ZAF's `client.get('requirement:<identifier>')` answers the id Zendesk
+ * gave each field at install (`{requirement_id, requirement_type, identifier, ...}`). The sidebar puts
+ * these paths into its one batched get, so the ids cost no request of their own. When the get answers no
+ * requirement (an app installed before its requirements were added, a host that does not serve them),
+ * the installation's requirements list (`GET /api/v2/apps/installations/{id}/requirements`) and then the
+ * ticket fields by the titles requirements.json gives them are read, once per installation while the app
+ * runs. A field still not found is named, with what goes without it, as a settings problem.
  */
 import * as v from 'valibot';
 import { allPages, ZendeskError, type RestOptions } from './rest';
@@ -62,8 +64,8 @@ export const INSTALLED_FIELDS: readonly InstalledField[] = [
   },
 ];
 
-/** Where a field id came from. */
-export type FieldSource = 'setting' | 'requirements' | 'title';
+/** Where a field id came from: the settings, ZAF's requirement get, the requirements list, a title. */
+export type FieldSource = 'setting' | 'requirement' | 'installation' | 'title';
 
 /** The settings with every field id that could be found, and what could not. */
 export interface FieldDiscovery {
@@ -73,10 +75,32 @@ export interface FieldDiscovery {
   readonly problems: readonly string[];
 }
 
+/** Options of `discoverFields`. */
+export interface DiscoverOptions {
+  /** Retry policy of the REST fallback (tests inject `sleep`). */
+  readonly rest?: RestOptions;
+  /**
+   * The host's answer to a batched get that included `requirementPaths(settings)`: the ids are read from
+   * it. Without it, discoverFields asks the host itself, in one get.
+   */
+  readonly hostAnswer?: Readonly<Record<string, unknown>>;
+  /** Look for these fields only (the supervisors' page needs the record field); default all of them. */
+  readonly only?: readonly FieldKey[];
+}
+
 const zendeskId = v.pipe(v.number(), v.safeInteger(), v.minValue(1));
 const requirementItem = v.looseObject({
   identifier: v.string(),
   requirement_id: zendeskId,
+  requirement_type: v.string(),
+});
+/** ZAF's answer to `requirement:<identifier>`, as far as the app relies on it (an id as text is read too). */
+const hostRequirement = v.looseObject({
+  requirement_id: v.pipe(
+    v.union([v.number(), v.pipe(v.string(), v.regex(/^\d+$/u))]),
+    v.transform(Number),
+    zendeskId,
+  ),
   requirement_type: v.string(),
 });
 const ticketFieldItem = v.looseObject({
@@ -86,10 +110,43 @@ const ticketFieldItem = v.looseObject({
   active: v.optional(v.boolean()),
 });
 
-/** identifier → id, as the lookup found them, and how. */
+/** The ZAF path that answers one requirement of the app's installation. */
+export const requirementPath = (identifier: string): string => `requirement:${identifier}`;
+
+function wanted(settings: AppSettings, only: readonly FieldKey[] | undefined): InstalledField[] {
+  return INSTALLED_FIELDS.filter(
+    (field) => settings[field.key] === null && (only === undefined || only.includes(field.key)),
+  );
+}
+
+/** The requirement paths for the fields the settings leave empty, to add to a batched `client.get`. */
+export function requirementPaths(settings: AppSettings, only?: readonly FieldKey[]): string[] {
+  return wanted(settings, only).map((field) => requirementPath(field.identifier));
+}
+
+/**
+ * identifier → ticket field id, from a get's answer: a requirement path answered with a ticket field
+ * requirement. A path in `errors` (the host does not know it) or answered with nothing (what Zendesk's
+ * requirements sample app expects for a missing requirement) is not found.
+ */
+export function requirementIdsFrom(answer: Readonly<Record<string, unknown>>): Map<string, number> {
+  const errors = answer.errors;
+  const failed = typeof errors === 'object' && errors !== null ? errors : {};
+  const ids = new Map<string, number>();
+  for (const field of INSTALLED_FIELDS) {
+    const path = requirementPath(field.identifier);
+    if (path in failed) continue;
+    const parsed = v.safeParse(hostRequirement, answer[path]);
+    if (parsed.success && parsed.output.requirement_type === 'ticket_fields') {
+      ids.set(field.identifier, parsed.output.requirement_id);
+    }
+  }
+  return ids;
+}
+
+/** identifier → id, as the REST fallback found them, and how. */
 interface Lookup {
-  readonly ids: ReadonlyMap<string, number>;
-  readonly source: 'requirements' | 'title';
+  readonly ids: ReadonlyMap<string, { readonly id: number; readonly source: FieldSource }>;
   readonly problems: readonly string[];
 }
 
@@ -102,21 +159,65 @@ export function clearFieldCache(): void {
 
 /**
  * Fills in the field ids the settings leave empty. Never rejects: a failed lookup becomes a problem.
- * Sends nothing when an admin has set all four.
+ * Sends nothing when an admin has set them all, and no REST request when the host answers them all.
  */
 export async function discoverFields(
   client: ZafClient,
   settings: AppSettings,
-  options: RestOptions = {},
+  options: DiscoverOptions = {},
 ): Promise<FieldDiscovery> {
   const sources: Partial<Record<FieldKey, FieldSource>> = {};
-  const missing = INSTALLED_FIELDS.filter((f) => {
-    if (settings[f.key] === null) return true;
-    sources[f.key] = 'setting';
-    return false;
-  });
+  for (const field of INSTALLED_FIELDS) if (settings[field.key] !== null) sources[field.key] = 'setting';
+  const missing = wanted(settings, options.only);
   if (!missing.length) return { settings, sources, problems: [] };
 
+  const fromHost = requirementIdsFrom(
+    options.hostAnswer ??
+      (await askHost(
+        client,
+        missing.map((field) => requirementPath(field.identifier)),
+      )),
+  );
+  const next: AppSettings = { ...settings };
+  const rest: InstalledField[] = [];
+  for (const field of missing) {
+    const id = fromHost.get(field.identifier);
+    if (id === undefined) {
+      rest.push(field);
+    } else {
+      next[field.key] = id;
+      sources[field.key] = 'requirement';
+    }
+  }
+  if (!rest.length) return { settings: next, sources, problems: [] };
+
+  const found = await fallback(client, options.rest ?? {});
+  const problems = [...found.problems];
+  for (const field of rest) {
+    const hit = found.ids.get(field.identifier);
+    if (hit !== undefined) {
+      next[field.key] = hit.id;
+      sources[field.key] = hit.source;
+    } else {
+      problems.push(
+        `The "${field.title}" ticket field was not found, so ${field.without}: reinstall the app, or set ${field.setting} in its settings.`,
+      );
+    }
+  }
+  return { settings: next, sources, problems };
+}
+
+/** One get of the requirement paths; a host that cannot answer it answers nothing. */
+async function askHost(client: ZafClient, paths: string[]): Promise<Readonly<Record<string, unknown>>> {
+  try {
+    return await client.get(paths);
+  } catch {
+    return {};
+  }
+}
+
+/** The REST lookup, once per installation while the app runs (a failed one is tried again next time). */
+async function fallback(client: ZafClient, options: RestOptions): Promise<Lookup> {
   let installationId: number | null = null;
   try {
     const metadata = await client.metadata();
@@ -129,27 +230,11 @@ export async function discoverFields(
   if (!lookup) {
     lookup = lookUp(client, installationId, options);
     cache.set(key, lookup);
-    // A failed lookup is not kept: the next ticket tries again.
     void lookup.then((found) => {
       if (found.problems.length) cache.delete(key);
     });
   }
-  const found = await lookup;
-
-  const next: AppSettings = { ...settings };
-  const problems = [...found.problems];
-  for (const field of missing) {
-    const id = found.ids.get(field.identifier);
-    if (id !== undefined) {
-      next[field.key] = id;
-      sources[field.key] = found.source;
-    } else {
-      problems.push(
-        `The "${field.title}" ticket field was not found, so ${field.without}: reinstall the app, or set ${field.setting} in its settings.`,
-      );
-    }
-  }
-  return { settings: next, sources, problems };
+  return lookup;
 }
 
 async function lookUp(
@@ -157,27 +242,30 @@ async function lookUp(
   installationId: number | null,
   options: RestOptions,
 ): Promise<Lookup> {
+  const ids = new Map<string, { id: number; source: FieldSource }>();
   if (installationId !== null) {
     try {
-      return {
-        ids: await fromRequirements(client, installationId, options),
-        source: 'requirements',
-        problems: [],
-      };
+      for (const [identifier, id] of await fromRequirements(client, installationId, options)) {
+        ids.set(identifier, { id, source: 'installation' });
+      }
     } catch (error) {
-      // Only admins may read an installation's requirements; anyone else falls back to the titles.
-      if (!(error instanceof ZendeskError && (error.status === 403 || error.status === 401))) {
-        return { ids: new Map(), source: 'requirements', problems: [lookupProblem(error)] };
+      // A role or a host that may not read the list (403, 401) or an unknown installation (404) falls
+      // back to the titles; anything else is a failed lookup.
+      if (!(error instanceof ZendeskError && [401, 403, 404].includes(error.status))) {
+        return { ids, problems: [lookupProblem(error)] };
       }
     }
   }
+  if (INSTALLED_FIELDS.every((field) => ids.has(field.identifier))) return { ids, problems: [] };
   try {
-    return { ids: await fromTitles(client, options), source: 'title', problems: [] };
+    for (const [identifier, id] of await fromTitles(client, options)) {
+      if (!ids.has(identifier)) ids.set(identifier, { id, source: 'title' });
+    }
+    return { ids, problems: [] };
   } catch (error) {
-    return { ids: new Map(), source: 'title', problems: [lookupProblem(error)] };
+    return { ids, problems: [lookupProblem(error)] };
   }
 }
-
 function lookupProblem(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return `Could not look up the app's ticket fields: ${message}`;

@@ -18,8 +18,9 @@ const TEAM_GROUPS: Record<Target, { id: number; name: string }> = {
   legal: { id: 505, name: 'Legal' },
 };
 
-function open(viewer: ReviewViewer, escalations = 60) {
-  const account = createHistoryAccount({
+/** `installed`: no record_field_id set, the page finds the field the install created. */
+function open(viewer: ReviewViewer, escalations = 60, recordField: 'setting' | 'installed' = 'setting') {
+  const created = createHistoryAccount({
     now: NOW,
     teamGroups: TEAM_GROUPS,
     escalations,
@@ -27,6 +28,15 @@ function open(viewer: ReviewViewer, escalations = 60) {
     suggested: 8,
     viewer,
   });
+  const account =
+    recordField === 'setting'
+      ? created
+      : {
+          ...created,
+          settings: Object.fromEntries(
+            Object.entries(created.settings).filter(([name]) => name !== 'record_field_id'),
+          ),
+        };
   const client = createFakeClient(account.fake, {
     settings: account.settings,
     location: 'nav_bar',
@@ -103,6 +113,27 @@ describe('ReviewApp', { timeout: 30_000 }, () => {
     expect(totals?.querySelector('dd')?.textContent).toBe(String(bounced.length));
     // Open tickets tagged escalation_suggested and not escalated are listed.
     for (const truth of tickets.filter((t) => t.kind === 'suggested' && t.open)) rowOf(truth.id);
+  });
+
+  it('finds the record field the install created when no id is set, with one get and no request', async () => {
+    const fromNote = async (recordField: 'setting' | 'installed') => {
+      const { client, fake, view } = open('supervisor', 60, recordField);
+      await screen.findByRole('heading', { name: 'Escalations' });
+      const count = screen.queryAllByText(/read from the note/u).length;
+      const problems = screen.queryAllByText(/ticket field was not found/u).length;
+      const lookups = fake.requests().filter((r) => /requirements|ticket_fields/u.test(r.url));
+      const gets = client.calls.gets;
+      view.unmount();
+      return { count, problems, lookups, gets };
+    };
+    const set = await fromNote('setting');
+    const found = await fromNote('installed');
+    expect(found.gets).toContainEqual(['requirement:escalation_record']);
+    expect(set.gets).not.toContainEqual(['requirement:escalation_record']);
+    expect(found.lookups).toEqual([]);
+    // The records are read as when an admin set the id: only the rows without a readable record fall back.
+    expect(found.count).toBe(set.count);
+    expect(found.problems).toBe(0);
   });
 
   it('shows ticket text as text, never as HTML', async () => {

@@ -34,7 +34,8 @@ export interface ReviewAppProps {
 
 /** The supervisors' review page (nav_bar): access check, period, the report. */
 export function ReviewApp({ client, settings, settingsProblems, now = Date.now }: ReviewAppProps) {
-  const { state, show, subdomain } = useReview(client, settings, now);
+  const { state, show, subdomain, fieldProblems } = useReview(client, settings, now);
+  const problems = [...settingsProblems, ...fieldProblems];
 
   useEffect(() => {
     if (state.kind !== 'ready' || performance.getEntriesByName(REVIEW_SHOWN).length > 0) return;
@@ -46,12 +47,12 @@ export function ReviewApp({ client, settings, settingsProblems, now = Date.now }
   return (
     <>
       <Title>{w('title')}</Title>
-      {settingsProblems.length > 0 && (
+      {problems.length > 0 && (
         <Spaced>
           <Alert type="warning" role="status">
             <Alert.Title>{w('settings_problem')}</Alert.Title>
             <PlainList>
-              {settingsProblems.map((problem) => (
+              {problems.map((problem) => (
                 <li key={problem}>{problem}</li>
               ))}
             </PlainList>

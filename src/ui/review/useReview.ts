@@ -1,12 +1,14 @@
 /**
- * The review page's state: who is signed in (a refusal loads nothing), then the chosen period loaded
- * and turned into the report. A newer choice wins over a load still running.
+ * The review page's state: who is signed in (a refusal loads nothing), then the record field found as
+ * the sidebar finds it when the settings leave it empty (src/zendesk/resources.ts), and the chosen period
+ * loaded and turned into the report. A newer choice wins over a load still running.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { buildReport, type Report } from '../../review/report';
 import { periodOf, type PeriodChoice } from '../../review/period';
 import { loadReview, type ReviewData, type ReviewPeriod } from '../../zendesk/review';
 import { checkAccess, type Viewer } from '../../zendesk/reviewAccess';
+import { discoverFields, type FieldDiscovery } from '../../zendesk/resources';
 import type { AppSettings, ZafClient } from '../../zendesk/types';
 
 /** Where the page stands. */
@@ -32,8 +34,17 @@ export function useReview(
   client: ZafClient,
   settings: AppSettings,
   now: () => number = Date.now,
-): { state: ReviewState; show: (choice: PeriodChoice) => void; subdomain: string | null } {
+): {
+  state: ReviewState;
+  show: (choice: PeriodChoice) => void;
+  subdomain: string | null;
+  /** The record field could not be found: what goes without it and the setting that fixes it. */
+  fieldProblems: readonly string[];
+} {
   const [state, setState] = useState<ReviewState>({ kind: 'checking' });
+  const [fieldProblems, setFieldProblems] = useState<readonly string[]>([]);
+  // The record field's id, looked up once the viewer may see the review (nothing is read before).
+  const fieldsRef = useRef<Promise<FieldDiscovery> | null>(null);
   const [subdomain, setSubdomain] = useState<string | null>(null);
   const viewerRef = useRef<Viewer | null>(null);
   const runRef = useRef(0);
@@ -50,21 +61,24 @@ export function useReview(
         return;
       }
       setState({ kind: 'loading', viewer, choice });
-      loadReview(client, settings, period, { now: at }).then(
-        (data) => {
-          if (run !== runRef.current) return;
-          setState({ kind: 'ready', viewer, choice, period, data, report: buildReport(data, at) });
-        },
-        (error: unknown) => {
-          if (run !== runRef.current) return;
-          setState({
-            kind: 'failed',
-            viewer,
-            choice,
-            error: error instanceof Error ? error.message : String(error),
-          });
-        },
-      );
+      const fields = fieldsRef.current ?? Promise.resolve({ settings, sources: {}, problems: [] });
+      fields
+        .then((found) => loadReview(client, found.settings, period, { now: at }))
+        .then(
+          (data) => {
+            if (run !== runRef.current) return;
+            setState({ kind: 'ready', viewer, choice, period, data, report: buildReport(data, at) });
+          },
+          (error: unknown) => {
+            if (run !== runRef.current) return;
+            setState({
+              kind: 'failed',
+              viewer,
+              choice,
+              error: error instanceof Error ? error.message : String(error),
+            });
+          },
+        );
     },
     [client, settings, now],
   );
@@ -85,6 +99,10 @@ export function useReview(
           return;
         }
         viewerRef.current = access.viewer;
+        fieldsRef.current = discoverFields(client, settings, { only: ['recordFieldId'] });
+        void fieldsRef.current.then((found) => {
+          if (live) setFieldProblems(found.problems);
+        });
         show(DEFAULT_CHOICE);
       },
       (error: unknown) => {
@@ -97,5 +115,5 @@ export function useReview(
     };
   }, [client, settings, show]);
 
-  return { state, show, subdomain };
+  return { state, show, subdomain, fieldProblems };
 }

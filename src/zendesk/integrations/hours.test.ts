@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { weekdayIntervals } from '../../../fake/schedules';
-import { businessHoursAt, ianaZone, localWeekTime, type Schedule } from './hours';
+import { createFakeClient } from '../../../fake/client';
+import { weekdayIntervals, type BusinessSchedule } from '../../../fake/schedules';
+import { createFakeZendesk } from '../../../fake/zendesk';
+import { businessHoursAt, checkBusinessHours, ianaZone, localWeekTime, type Schedule } from './hours';
 
 const office = (timeZone: string): Schedule => ({
   id: 1,
@@ -77,5 +79,57 @@ describe('businessHoursAt', () => {
     expect(localWeekTime(new Date('2026-01-10T23:59:00Z'), 'Etc/UTC').minuteOfWeek).toBe(
       6 * 1440 + 23 * 60 + 59,
     );
+  });
+});
+
+describe('checkBusinessHours as Zendesk allows each role', () => {
+  // Thursday 1 January 2026, 10:00 in Berlin: within the weekday hours, on the New Year holiday.
+  const AT = new Date('2026-01-01T09:00:00Z');
+  const stored: BusinessSchedule = {
+    id: 77,
+    name: 'Office',
+    time_zone: 'Berlin',
+    intervals: weekdayIntervals(9, 17),
+    created_at: '2025-01-01T00:00:00Z',
+    updated_at: '2025-01-01T00:00:00Z',
+    holidays: [{ id: 1, name: 'New Year', start_date: '2026-01-01', end_date: '2026-01-01' }],
+  };
+  const clientFor = (role: 'agent' | 'admin') => {
+    const fake = createFakeZendesk({ currentUser: { id: 1, role }, schedules: [stored] });
+    return { fake, client: createFakeClient(fake) };
+  };
+
+  it("reads an admin's default schedule from the list, and its holidays", async () => {
+    const { client } = clientFor('admin');
+    const verdict = await checkBusinessHours(client, null, AT);
+    expect(verdict).toEqual({
+      open: false,
+      why: '2026-01-01 is the holiday "New Year" in "Office" (Berlin)',
+    });
+  });
+
+  it('shows an agent the schedule by id and judges it without the holidays it may not list, saying so', async () => {
+    const { client, fake } = clientFor('agent');
+    const verdict = await checkBusinessHours(client, 77, AT);
+    expect(verdict.open).toBe(true);
+    expect(verdict.why).toBe(
+      'Thu 10:00 is within the business hours of "Office" (Berlin); holidays not checked: only admins may list a schedule\'s holidays',
+    );
+    expect(fake.requests().map((r) => [r.url.split('?')[0], r.status])).toEqual([
+      ['/api/v2/business_hours/schedules/77.json', 200],
+      ['/api/v2/business_hours/schedules/77/holidays.json', 403],
+    ]);
+  });
+
+  it('tells an agent without a schedule id that the setting must be set', async () => {
+    const { client } = clientFor('agent');
+    await expect(checkBusinessHours(client, null, AT)).rejects.toThrow(
+      "only admins may list the account's schedules: set business_hours_schedule_id in the app's settings to the schedule's id",
+    );
+  });
+
+  it('still fails on a schedule that does not exist', async () => {
+    const { client } = clientFor('agent');
+    await expect(checkBusinessHours(client, 5, AT)).rejects.toThrow();
   });
 });

@@ -4,9 +4,14 @@
  * ends included. Zendesk names zones as Rails does ("Pacific Time (US & Canada)", "Berlin"); the browser
  * needs IANA names, so the usual Rails names are mapped and the rest found by city
  * (`Intl.supportedValuesOf`).
+ *
+ * Zendesk lets agents show one schedule and admins list them: with `business_hours_schedule_id` set, the
+ * schedule is read by id (any agent); without it the list is tried for its first (default) schedule, and
+ * an agent's 403 says the setting must be set. Listing a schedule's holidays is for admins too: on a 403
+ * the hours are judged without holidays, and the verdict says so.
  */
 import * as v from 'valibot';
-import { restAs, type RestOptions } from '../rest';
+import { restAs, ZendeskError, type RestOptions } from '../rest';
 import type { ZafClient } from '../types';
 
 const intervalSchema = v.looseObject({ start_time: v.number(), end_time: v.number() });
@@ -149,9 +154,13 @@ export function businessHoursAt(
     : { open: false, why: `${clock} is outside the business hours of ${name}` };
 }
 
+const forbidden = (error: unknown): boolean =>
+  error instanceof ZendeskError && (error.status === 403 || error.status === 401);
+
 /**
  * Reads the schedule (`scheduleId`, or the account's first, its default) and its holidays, and says
- * whether `at` is in business hours. Rejects when the account has no schedule or it cannot be read.
+ * whether `at` is in business hours. Rejects when the account has no schedule, the signed-in agent may
+ * not list the schedules and no schedule id is set, or the schedule cannot be read.
  */
 export async function checkBusinessHours(
   client: ZafClient,
@@ -161,13 +170,22 @@ export async function checkBusinessHours(
 ): Promise<HoursVerdict> {
   let schedule: Schedule;
   if (scheduleId === null) {
-    const list = await restAs(
-      client,
-      { url: '/api/v2/business_hours/schedules.json' },
-      v.looseObject({ schedules: v.array(scheduleSchema) }),
-      'the list of schedules',
-      options,
-    );
+    let list: { schedules: Schedule[] };
+    try {
+      list = await restAs(
+        client,
+        { url: '/api/v2/business_hours/schedules.json' },
+        v.looseObject({ schedules: v.array(scheduleSchema) }),
+        'the list of schedules',
+        options,
+      );
+    } catch (error) {
+      if (!forbidden(error)) throw error;
+      throw new Error(
+        "only admins may list the account's schedules: set business_hours_schedule_id in the app's settings to the schedule's id",
+        { cause: error },
+      );
+    }
     const first = list.schedules[0];
     if (first === undefined) throw new Error('the account has no business-hours schedule');
     schedule = first;
@@ -182,14 +200,23 @@ export async function checkBusinessHours(
       )
     ).schedule;
   }
-  const { holidays } = await restAs(
-    client,
-    { url: `/api/v2/business_hours/schedules/${String(schedule.id)}/holidays.json` },
-    v.looseObject({ holidays: v.array(holidaySchema) }),
-    "the schedule's holidays",
-    options,
-  );
+  let holidays: Holiday[] = [];
+  let unchecked = '';
+  try {
+    holidays = (
+      await restAs(
+        client,
+        { url: `/api/v2/business_hours/schedules/${String(schedule.id)}/holidays.json` },
+        v.looseObject({ holidays: v.array(holidaySchema) }),
+        "the schedule's holidays",
+        options,
+      )
+    ).holidays;
+  } catch (error) {
+    if (!forbidden(error)) throw error;
+    unchecked = "; holidays not checked: only admins may list a schedule's holidays";
+  }
   const verdict = businessHoursAt(schedule, holidays, at);
   if ('error' in verdict) throw new Error(verdict.error);
-  return verdict;
+  return { ...verdict, why: verdict.why + unchecked };
 }

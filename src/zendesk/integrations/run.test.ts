@@ -47,6 +47,8 @@ async function escalated(
     settings?: Record<string, unknown>;
     schedules?: BusinessSchedule[];
     secure?: Record<string, string>;
+    /** The signed-in user's role; default agent. */
+    role?: 'agent' | 'admin';
   } = {},
 ): Promise<Setup> {
   const data = JSON.parse(readFileSync(join(CASES_DIR, file), 'utf8')) as {
@@ -59,7 +61,10 @@ async function escalated(
   });
   const h = harness(bundle, {
     settings: { ...asManifestParameters(LOCAL_HANDOFF_SETTINGS), ...options.settings },
-    fake: { schedules: options.schedules ?? [NEVER_OPEN] },
+    fake: {
+      schedules: options.schedules ?? [NEVER_OPEN],
+      ...(options.role === undefined ? {} : { currentUser: { id: 1, role: options.role } }),
+    },
     client: { services: services.proxy, subdomain: 'meowmobile' },
   });
   const decision = decide(bundle as Parameters<typeof decide>[0]);
@@ -291,7 +296,8 @@ describe('runHandoffs', () => {
   });
 
   it('pages on an urgent case outside business hours only; an outage pages at any hour', async () => {
-    const open = await escalated(MEDIA, { schedules: [ALWAYS_OPEN] });
+    // An admin may list the schedules: the first, the account's default, decides.
+    const open = await escalated(MEDIA, { schedules: [ALWAYS_OPEN], role: 'admin' });
     const inHours = await open.run();
     expect(inHours[1]).toMatchObject({ kind: 'pagerduty', status: 'not_needed' });
     expect(inHours[1]?.detail).toMatch(/within the business hours of "Always open"/u);
@@ -312,8 +318,31 @@ describe('runHandoffs', () => {
     expect((await outage.run())[1]).toMatchObject({ kind: 'pagerduty', status: 'sent' });
   });
 
+  it("reads an agent's schedule by its id, and says the holidays went unchecked", async () => {
+    const open = await escalated(MEDIA, {
+      schedules: [NEVER_OPEN, ALWAYS_OPEN],
+      settings: { business_hours_schedule_id: '11' },
+    });
+    const results = await open.run();
+    expect(results[1]).toMatchObject({ kind: 'pagerduty', status: 'not_needed' });
+    expect(results[1]?.detail).toMatch(
+      /within the business hours of "Always open".*holidays not checked: only admins may list a schedule's holidays/u,
+    );
+    expect(open.services.pagerduty.incidents()).toHaveLength(0);
+  });
+
+  it('pages for an agent when no schedule is set, and says the setting must be set', async () => {
+    const s = await escalated(MEDIA, { schedules: [ALWAYS_OPEN] });
+    const results = await s.run();
+    expect(results[1]).toMatchObject({ kind: 'pagerduty', status: 'sent' });
+    expect(results[1]?.detail).toMatch(
+      /business hours unknown: only admins may list the account's schedules: set business_hours_schedule_id/u,
+    );
+    expect(s.services.pagerduty.incidents()).toHaveLength(1);
+  });
+
   it('pages when the business hours cannot be read, and says so', async () => {
-    const s = await escalated(MEDIA, { schedules: [] });
+    const s = await escalated(MEDIA, { schedules: [], role: 'admin' });
     const results = await s.run();
     expect(results[1]).toMatchObject({ status: 'sent' });
     expect(results[1]?.detail).toMatch(/business hours unknown: the account has no business-hours schedule/u);
