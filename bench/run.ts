@@ -9,6 +9,13 @@ import { benchEngine, printRows, type BenchRow } from './engine';
 import { benchReview } from './review';
 import { benchSidebar } from './sidebar';
 
+const NOTE = [
+  '(2 cores, Node 20, a shared machine: the engine figures move by about 15% from run to run with its load.',
+  "Engine: steady state after warm-up, throughput the median of five rounds; the long tickets are the shared cases' real comments, cycled.",
+  "Sidebar and review: the built package in the local host in Chromium with the real SDK, 100 ms added to every REST call; the time from the iframe's start to the suggestion (or the review's tables) on screen, median of repeated loads.",
+  'Round trips are the longest chain of calls that each waited for the one before.)',
+].join(' ');
+
 const args = process.argv.slice(2);
 const writeReadme = args.includes('--readme');
 const cases = args.find((arg) => !arg.startsWith('--')) ?? '../shared/cases';
@@ -36,10 +43,3 @@ function writeBenchTable(file: string, measured: readonly BenchRow[]): void {
   ].join('\n');
   writeFileSync(file, `${text.slice(0, from + start.length)}\n${table}\n\n${NOTE}\n${text.slice(to)}`);
 }
-
-const NOTE = [
-  '(2 cores, Node 20, a shared machine: the engine figures move by about 15% from run to run with its load.',
-  "Engine: steady state after warm-up, throughput the median of five rounds; the long tickets are the shared cases' real comments, cycled.",
-  "Sidebar and review: the built package in the local host in Chromium with the real SDK, 100 ms added to every REST call; the time from the iframe's start to the suggestion (or the review's tables) on screen, median of repeated loads.",
-  'Round trips are the longest chain of calls that each waited for the one before.)',
-].join(' ');
