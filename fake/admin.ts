@@ -37,7 +37,8 @@ export interface InstallationRequirement {
   readonly updated_at: string;
 }
 
-const FIELD_TYPES = new Set([
+/** Ticket field types Zendesk creates. The offline package validator checks requirements.json with it. */
+export const TICKET_FIELD_TYPES: ReadonlySet<string> = new Set([
   'checkbox',
   'date',
   'decimal',
@@ -50,8 +51,12 @@ const FIELD_TYPES = new Set([
   'text',
   'textarea',
 ]);
-/** The time-based condition fields of automations in Zendesk's conditions reference, in hours. */
-const TIME_BASED = new Set([
+/**
+ * The time-based condition fields of automations (Zendesk's conditions reference: hours since created,
+ * open, pending, on-hold, solved, closed, assigned, update, requester update, assignee update, due date
+ * and until due date), each compared in hours.
+ */
+export const TIME_BASED_FIELDS: ReadonlySet<string> = new Set([
   'NEW',
   'OPEN',
   'PENDING',
@@ -65,7 +70,14 @@ const TIME_BASED = new Set([
   'due_date',
   'until_due_date',
 ]);
-const AUTOMATION_SUBJECTS = new Set(['status', 'type', 'group_id', 'assignee_id', 'requester_id']);
+/** An automation needs a condition on one of these besides its time-based one. */
+export const AUTOMATION_SUBJECTS: ReadonlySet<string> = new Set([
+  'status',
+  'type',
+  'group_id',
+  'assignee_id',
+  'requester_id',
+]);
 const CUSTOM_FIELD = /^custom_fields_(\d+)$/u;
 const FAKE_ACCOUNT_ID = 1;
 
@@ -206,7 +218,7 @@ export class AccountResources {
 
   private ticketField(payload: Record<string, unknown>): Record<string, unknown> {
     const type = payload.type;
-    if (typeof type !== 'string' || !FIELD_TYPES.has(type)) {
+    if (typeof type !== 'string' || !TICKET_FIELD_TYPES.has(type)) {
       invalid('type', `Type: "${String(type)}" is not a ticket field type.`);
     }
     let options: Record<string, unknown>[] | undefined;
@@ -253,7 +265,7 @@ export class AccountResources {
     const all = this.checkFields(conditions(given.all, 'conditions.all'), 'conditions.all');
     const any = this.checkFields(conditions(given.any, 'conditions.any'), 'conditions.any');
     const acts = this.checkFields(actions(payload.actions), 'actions');
-    if (!all.some((c) => TIME_BASED.has(c.field))) {
+    if (!all.some((c) => TIME_BASED_FIELDS.has(c.field))) {
       invalid('conditions', 'Conditions: an automation needs at least one time-based condition in "all".');
     }
     if (!all.some((c) => AUTOMATION_SUBJECTS.has(c.field))) {

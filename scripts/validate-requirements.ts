@@ -8,6 +8,8 @@
  * text), and a field id from some account would not exist in the installing one.
  */
 
+import { AUTOMATION_SUBJECTS, TICKET_FIELD_TYPES, TIME_BASED_FIELDS } from '../fake/admin';
+
 /** The resource types requirements.json may hold (Zendesk's "Supported resource types"). */
 export const REQUIREMENT_TYPES = [
   'automations',
@@ -24,44 +26,9 @@ export const REQUIREMENT_TYPES = [
   'webhooks',
 ] as const;
 
-/** Ticket field types Zendesk creates. */
-const TICKET_FIELD_TYPES = new Set([
-  'checkbox',
-  'date',
-  'decimal',
-  'integer',
-  'lookup',
-  'multiselect',
-  'partialcreditcard',
-  'regexp',
-  'tagger',
-  'text',
-  'textarea',
-]);
-
 /** Zendesk's limit on the resources one app may require. */
 const MAX_REQUIREMENTS = 5000;
 
-/**
- * The time-based condition fields of automations (Zendesk's conditions reference: hours since created,
- * open, pending, on-hold, solved, closed, assigned, update, requester update, assignee update, due date
- * and until due date), each compared in hours.
- */
-export const TIME_BASED_FIELDS: ReadonlySet<string> = new Set([
-  'NEW',
-  'OPEN',
-  'PENDING',
-  'HOLD',
-  'SOLVED',
-  'CLOSED',
-  'assigned_at',
-  'updated_at',
-  'requester_updated_at',
-  'assignee_updated_at',
-  'due_date',
-  'until_due_date',
-]);
-const AUTOMATION_SUBJECTS = new Set(['status', 'type', 'group_id', 'assignee_id', 'requester_id']);
 /** `{{<resource type>.<anything>}}`: what a reference from one requirement to another would look like. */
 const RESOURCE_REFERENCE = new RegExp(`\\{\\{\\s*(${REQUIREMENT_TYPES.join('|')})\\.[^}]*\\}\\}`, 'u');
 const FIELD_BY_ID = /^custom_fields_\d+$/u;
