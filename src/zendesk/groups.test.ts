@@ -50,8 +50,9 @@ describe('groupProblems', () => {
   });
 
   it('finds nothing to say when no group is configured', async () => {
-    const { client } = setUp();
+    const { client, fake } = setUp();
     expect(await groupProblems(client, {}, noWait)).toEqual([]);
+    expect(fake.requests()).toEqual([]);
   });
 
   it('claims nothing when the listing fails', async () => {

@@ -24,6 +24,8 @@ export function groupProblems(
   groups: AppSettings['groups'],
   options: RestOptions = {},
 ): Promise<string[]> {
+  // No team group set: nothing to check, so no listing on the sidebar's start.
+  if (Object.keys(groups).length === 0) return Promise.resolve([]);
   return allPages(client, '/api/v2/groups.json', 'groups', groupItem, options).then(
     (listed) => {
       const live = new Set(listed.filter((group) => !group.deleted).map((group) => group.id));
